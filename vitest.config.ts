@@ -1,9 +1,12 @@
 import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // SWC compiles the TypeScript so that decorator metadata (which Nest's DI needs) is emitted.
 const plugins = [swc.vite({ module: { type: 'es6' } })];
-const resolve = { conditions: ['ember-source'] };
+// `#ember/<lib>` is the lib's barrel: its TypeScript source in tests (package.json maps it to dist/ at run time).
+const libs = fileURLToPath(new URL('./libs/', import.meta.url));
+const resolve = { alias: [{ find: /^#ember\/([a-z-]+)$/, replacement: `${libs}$1/src/index.ts` }] };
 
 export default defineConfig({
   plugins,

@@ -1,0 +1,60 @@
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+/** Every setting Ember reads, after defaults. Built once at boot by {@link loadConfig}. */
+export class EmberConfig {
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  databaseUrl: string;
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  redisUrl: string;
+
+  @IsString()
+  dataDir: string;
+
+  @IsIn(['noauth', 'keystone'], { message: 'EMBER_AUTH must be noauth or keystone' })
+  auth: 'noauth' | 'keystone';
+
+  @ValidateIf((c: EmberConfig) => c.auth === 'keystone')
+  @IsUrl({ require_tld: false }, { message: 'EMBER_KEYSTONE_URL must be a URL when EMBER_AUTH=keystone' })
+  keystoneUrl?: string;
+
+  /** Roles granted to noauth callers; Cinder's noauth makes everyone admin. */
+  @IsString({ each: true })
+  noauthRoles: string[];
+
+  @IsInt({ message: 'EMBER_API_PORT must be an integer' })
+  @Min(0)
+  @Max(65535)
+  apiPort: number;
+
+  @IsString()
+  apiHost: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false }, { message: 'EMBER_PUBLIC_ENDPOINT must be a URL' })
+  publicEndpoint?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'EMBER_LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose',
+  })
+  logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+  @IsInt({ message: 'EMBER_WORKER_CONCURRENCY must be an integer' })
+  @Min(1)
+  workerConcurrency: number;
+
+  @IsString()
+  queuePrefix: string;
+
+  @IsInt({ message: 'EMBER_QUOTA_SNAPSHOTS must be an integer (-1 = unlimited)' })
+  @Min(-1)
+  quotaSnapshots: number;
+
+  @IsInt({ message: 'EMBER_QUOTA_VOLUMES must be an integer (-1 = unlimited)' })
+  @Min(-1)
+  quotaVolumes: number;
+
+  @IsInt({ message: 'EMBER_QUOTA_GIGABYTES must be an integer (-1 = unlimited)' })
+  @Min(-1)
+  quotaGigabytes: number;
+}

@@ -1,0 +1,2 @@
+export { EmberConfig } from './ember-config.js';
+export { ConfigError, loadConfig } from './load-config.js';

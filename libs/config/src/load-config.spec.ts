@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('fills the documented defaults from an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/ember');
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.apiPort).toBe(8776);
+    expect(c.auth).toBe('noauth');
+    expect(c.quotaSnapshots).toBe(10);
+    expect(c.dataDir.endsWith('/var/data')).toBe(true);
+  });
+
+  it('names every invalid variable at once', () => {
+    const attempt = () => loadConfig({ EMBER_API_PORT: 'eighty', EMBER_AUTH: 'ldap', DATABASE_URL: 'mysql://x' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg).toContain('EMBER_API_PORT must be an integer');
+      expect(msg).toContain('EMBER_AUTH must be noauth or keystone');
+      expect(msg).toContain('DATABASE_URL must be a postgres:// URL');
+    }
+  });
+
+  it('requires a Keystone URL only in keystone mode', () => {
+    expect(() => loadConfig({ EMBER_AUTH: 'keystone' })).toThrow(/EMBER_KEYSTONE_URL/);
+    expect(loadConfig({ EMBER_AUTH: 'keystone', EMBER_KEYSTONE_URL: 'http://127.0.0.1:5000/v3' }).keystoneUrl).toBe(
+      'http://127.0.0.1:5000/v3',
+    );
+  });
+
+  it('accepts -1 as an unlimited quota but nothing below', () => {
+    expect(loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-1' }).quotaSnapshots).toBe(-1);
+    expect(() => loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-2' })).toThrow(ConfigError);
+  });
+});

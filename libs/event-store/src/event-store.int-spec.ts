@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, uniqueStream } from '../../../test/support/database.js';
+import { ConcurrencyError, EventIdConflictError } from './event-store.errors.js';
+import { EventStore } from './event-store.js';
+import type { InlineProjection } from './inline-projection.js';
+import type { NewEvent } from './event.types.js';
+
+const event = (type = 'test.happened.v1', data: Record<string, unknown> = {}): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  data,
+  metadata: { requestId: `req-${randomUUID()}` },
+});
+
+describe('EventStore', () => {
+  let dataSource: DataSource;
+  let pool: pg.Pool;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    ({ dataSource, pool } = await openTestDatabase(40));
+    await pool.query('CREATE TABLE IF NOT EXISTS test_counters (stream_id text PRIMARY KEY, n int NOT NULL)');
+    const counter: InlineProjection = {
+      name: 'test-counter',
+      handles: ['test.counted.v1'],
+      async apply(tx, e) {
+        if (e.data.explode) throw new Error('projection failed');
+        await tx.query(
+          `INSERT INTO test_counters VALUES ($1, 1) ON CONFLICT (stream_id) DO UPDATE SET n = test_counters.n + 1`,
+          [e.streamId],
+        );
+      },
+    };
+    store = new EventStore(pool, [counter]);
+  });
+  afterAll(async () => dataSource.destroy());
+
+  it('appends to a new stream and reads it back in order with versions, types and metadata', async () => {
+    const s = uniqueStream();
+    const [a, b] = [event('test.a.v1', { n: 1 }), event('test.b.v2', { n: 2 })];
+    const result = await store.append({ streamId: s, expectedVersion: 'no_stream', events: [a, b] });
+    expect(result.versions[s]).toBe(2);
+    const read = await store.readStream(s);
+    expect(read.map((e) => [e.streamVersion, e.type, e.schemaVersion, e.data.n])).toEqual([
+      [1, 'test.a.v1', 1, 1],
+      [2, 'test.b.v2', 2, 2],
+    ]);
+    expect(read[0]!.metadata.requestId).toBe(a.metadata!.requestId);
+    expect(read[0]!.position < read[1]!.position).toBe(true);
+  });
+
+  it('refuses no_stream on an existing stream and a stale exact version with a typed error', async () => {
+    const s = uniqueStream();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event()] });
+    await expect(store.append({ streamId: s, expectedVersion: 'no_stream', events: [event()] })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    await expect(store.append({ streamId: s, expectedVersion: 0, events: [event()] })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    await expect(store.append({ streamId: s, expectedVersion: 5, events: [event()] })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    await store.append({ streamId: s, expectedVersion: 1, events: [event()] });
+    await store.append({ streamId: s, expectedVersion: 'any', events: [event()] });
+    expect((await store.readStream(s)).map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+  });
+
+  it('treats a retried append with the same event ids as done, writing nothing twice', async () => {
+    const s = uniqueStream();
+    const events = [event(), event()];
+    const first = await store.append({ streamId: s, expectedVersion: 'no_stream', events });
+    const retry = await store.append({ streamId: s, expectedVersion: 'no_stream', events });
+    expect(first.duplicate).toBe(false);
+    expect(retry.duplicate).toBe(true);
+    expect(retry.events.map((e) => e.position)).toEqual(first.events.map((e) => e.position));
+    expect(await store.readStream(s)).toHaveLength(2);
+  });
+
+  it('rejects an event id reused for a different event', async () => {
+    const s = uniqueStream();
+    const e = event();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [e] });
+    await expect(
+      store.append({ streamId: uniqueStream(), expectedVersion: 'any', events: [{ ...e, type: 'test.other.v1' }] }),
+    ).rejects.toBeInstanceOf(EventIdConflictError);
+  });
+
+  it('lets exactly one of many concurrent appenders win each version', async () => {
+    const s = uniqueStream();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event()] });
+    for (let version = 1; version <= 5; version++) {
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 25 }, () => store.append({ streamId: s, expectedVersion: version, events: [event()] })),
+      );
+      const won = attempts.filter((a) => a.status === 'fulfilled');
+      const lost = attempts.filter((a) => a.status === 'rejected') as PromiseRejectedResult[];
+      expect(won).toHaveLength(1);
+      expect(lost.every((l) => l.reason instanceof ConcurrencyError)).toBe(true);
+    }
+    expect((await store.readStream(s)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('gives every concurrent `any` append its own version with no gaps', async () => {
+    const s = uniqueStream();
+    const settled = await Promise.allSettled(
+      Array.from({ length: 20 }, () => store.append({ streamId: s, expectedVersion: 'any', events: [event()] })),
+    );
+    const ok = settled.filter((x) => x.status === 'fulfilled').length;
+    const versions = (await store.readStream(s)).map((e) => e.streamVersion);
+    expect(versions).toEqual(Array.from({ length: ok }, (_, i) => i + 1));
+  });
+
+  it('appends several streams atomically: one conflict writes none of them', async () => {
+    const [s1, s2] = [uniqueStream(), uniqueStream()];
+    await store.append({ streamId: s2, expectedVersion: 'no_stream', events: [event()] });
+    await expect(
+      store.append([
+        { streamId: s1, expectedVersion: 'no_stream', events: [event()] },
+        { streamId: s2, expectedVersion: 'no_stream', events: [event()] },
+      ]),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await store.readStream(s1)).toHaveLength(0);
+    const both = await store.append([
+      { streamId: s1, expectedVersion: 'no_stream', events: [event()] },
+      { streamId: s2, expectedVersion: 1, events: [event()] },
+    ]);
+    expect(both.versions).toEqual({ [s1]: 1, [s2]: 2 });
+  });
+
+  it('commits inline projections with the events, and a failing projection stores no event', async () => {
+    const s = uniqueStream();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event('test.counted.v1')] });
+    const counted = await pool.query('SELECT n FROM test_counters WHERE stream_id = $1', [s]);
+    expect(counted.rows[0].n).toBe(1);
+    await expect(
+      store.append({ streamId: s, expectedVersion: 1, events: [event('test.counted.v1', { explode: true })] }),
+    ).rejects.toThrow('projection failed');
+    expect(await store.readStream(s)).toHaveLength(1);
+  });
+
+  it('refuses to update or delete stored events', async () => {
+    const s = uniqueStream();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event()] });
+    await expect(pool.query(`UPDATE events SET data = '{}' WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
+    await expect(pool.query(`DELETE FROM events WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
+  });
+});

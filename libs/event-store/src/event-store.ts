@@ -1,0 +1,185 @@
+import type { Pool, PoolClient } from 'pg';
+import { ConcurrencyError, EventIdConflictError } from './event-store.errors.js';
+import type {
+  AppendResult,
+  AppendToStream,
+  ExpectedVersion,
+  GlobalPosition,
+  NewEvent,
+  RecordedEvent,
+} from './event.types.js';
+import type { InlineProjection } from './inline-projection.js';
+import type { SqlExecutor } from './sql-executor.js';
+import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
+
+const UNIQUE_VIOLATION = '23505';
+const STREAM_VERSION_KEY = 'events_stream_version_key';
+
+/** Work done inside the append transaction after the events are stored (extra inline writes, checks). */
+export type InTransaction = (tx: SqlExecutor, events: RecordedEvent[]) => Promise<void>;
+
+/**
+ * Postgres event store: append-only `events` table, optimistic concurrency per stream, idempotent
+ * appends by event id, several streams per transaction, inline projections in the same transaction.
+ */
+export class EventStore {
+  private readonly byType = new Map<string, InlineProjection[]>();
+
+  constructor(
+    private readonly pool: Pool,
+    projections: readonly InlineProjection[] = [],
+  ) {
+    for (const p of projections) {
+      for (const type of p.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
+    }
+  }
+
+  /** Appends to one or more streams atomically; `then` runs in the same transaction before commit. */
+  async append(streams: AppendToStream | AppendToStream[], then?: InTransaction): Promise<AppendResult> {
+    const list = Array.isArray(streams) ? streams : [streams];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.transaction((tx) => this.appendIn(tx, list, then));
+      } catch (e) {
+        // A concurrent retry of the very same append inserted our event ids first: run again, and the
+        // idempotency check then answers with the stored events.
+        const retryable = isUniqueViolation(e) && (e as { constraint?: string }).constraint === 'events_event_id_key';
+        if (!retryable || attempt >= 2) throw e;
+      }
+    }
+  }
+
+  /** Appends inside a caller's transaction (see {@link transaction}). */
+  async appendIn(tx: SqlExecutor, streams: AppendToStream[], then?: InTransaction): Promise<AppendResult> {
+    const result: AppendResult = { versions: {}, events: [], duplicate: true };
+    for (const stream of streams) {
+      const { version, recorded, duplicate } = await this.appendStream(tx, stream);
+      result.versions[stream.streamId] = version;
+      result.events.push(...recorded);
+      result.duplicate &&= duplicate;
+    }
+    if (result.duplicate) return result;
+    for (const event of result.events) {
+      for (const projection of this.byType.get(event.type) ?? []) await projection.apply(tx, event);
+    }
+    if (then) await then(tx, result.events);
+    return result;
+  }
+
+  /** Runs `fn` in one Postgres transaction on a pooled connection. */
+  async transaction<T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const value = await fn(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Every event of a stream in order, from `fromVersion` (exclusive). */
+  async readStream(streamId: string, fromVersion = 0, executor: SqlExecutor = this.pool): Promise<RecordedEvent[]> {
+    const { rows } = await executor.query<EventRow>({
+      name: 'ember_read_stream',
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
+      values: [streamId, fromVersion],
+    });
+    return rows.map(mapEventRow);
+  }
+
+  /**
+   * Committed events after `after` in `(txId, position)` order. Only transactions below the current
+   * snapshot's xmin are read, so an event whose transaction commits late is never skipped: positions
+   * are drawn before commit, transaction order is what readers can trust.
+   */
+  async readAll(after: GlobalPosition, limit: number, executor: SqlExecutor = this.pool): Promise<RecordedEvent[]> {
+    const { rows } = await executor.query<EventRow>({
+      name: 'ember_read_all',
+      text: `SELECT ${EVENT_COLUMNS} FROM events
+              WHERE (tx_id, position) > ($1::xid8, $2::bigint)
+                AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+              ORDER BY tx_id, position LIMIT $3`,
+      values: [after.txId, after.position.toString(), limit],
+    });
+    return rows.map(mapEventRow);
+  }
+
+  private async appendStream(tx: SqlExecutor, stream: AppendToStream) {
+    const ids = stream.events.map((e) => e.eventId);
+    const { rows } = await tx.query<{ version: number; existing: EventRow[] }>({
+      name: 'ember_append_check',
+      text: `SELECT (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1)::int AS version,
+                    (SELECT coalesce(json_agg(e ORDER BY e.position), '[]'::json) FROM
+                       (SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($2::uuid[])) e) AS existing`,
+      values: [stream.streamId, ids],
+    });
+    const { version, existing } = rows[0]!;
+    if (existing.length > 0) return this.duplicateOf(stream, existing, version);
+    checkExpected(stream.streamId, stream.expectedVersion, version);
+    if (stream.events.length === 0) return { version, recorded: [], duplicate: false };
+    try {
+      const inserted = await tx.query<EventRow>({
+        name: 'ember_append_insert',
+        text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
+               SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata
+                 FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+                      WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, ord)
+               RETURNING ${EVENT_COLUMNS}`,
+        values: [
+          stream.streamId,
+          version,
+          ids,
+          stream.events.map((e) => e.type),
+          stream.events.map((e) => schemaVersionOf(e)),
+          stream.events.map((e) => JSON.stringify(e.data)),
+          stream.events.map((e) => JSON.stringify(e.metadata ?? {})),
+        ],
+      });
+      const recorded = inserted.rows.map(mapEventRow);
+      return { version: version + recorded.length, recorded, duplicate: false };
+    } catch (e) {
+      if (isUniqueViolation(e) && (e as { constraint?: string }).constraint === STREAM_VERSION_KEY) {
+        throw new ConcurrencyError(stream.streamId, describe(stream.expectedVersion), null);
+      }
+      throw e;
+    }
+  }
+
+  private duplicateOf(stream: AppendToStream, existing: EventRow[], version: number) {
+    const stored = existing.map((row) => mapEventRow(row));
+    const same =
+      stored.length === stream.events.length &&
+      stream.events.every((e, i) => stored[i]!.eventId === e.eventId && sameEvent(stored[i]!, stream.streamId, e));
+    if (!same) throw new EventIdConflictError(stored[0]!.eventId);
+    return { version, recorded: stored, duplicate: true };
+  }
+}
+
+function sameEvent(stored: RecordedEvent, streamId: string, e: NewEvent): boolean {
+  return stored.streamId === streamId && stored.type === e.type;
+}
+
+function checkExpected(streamId: string, expected: ExpectedVersion, actual: number): void {
+  if (expected === 'any') return;
+  const wanted = expected === 'no_stream' ? 0 : expected;
+  if (actual !== wanted) throw new ConcurrencyError(streamId, describe(expected), actual);
+}
+
+function describe(expected: ExpectedVersion): string {
+  return typeof expected === 'number' ? `version ${expected}` : expected;
+}
+
+/** `snapshot.requested.v2` → 2; unversioned types count as 1. */
+function schemaVersionOf(e: NewEvent): number {
+  const match = /\.v(\d+)$/.exec(e.type);
+  return match ? Number(match[1]) : 1;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === UNIQUE_VIOLATION;
+}
