@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDataSource, ensureDatabase, migrate } from '#ember/event-store';
-import { ENTITIES, MIGRATIONS } from '#ember/schema';
+import { ENTITIES, MIGRATIONS } from '#ember/platform';
 
 /**
  * One fresh database (and one Redis key prefix) per test run, migrated once, dropped at the end.

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { DataSource } from 'typeorm';
 import type pg from 'pg';
 import { createDataSource, poolOf } from '#ember/event-store';
-import { ENTITIES, MIGRATIONS } from '#ember/schema';
+import { ENTITIES, MIGRATIONS } from '#ember/platform';
 
 /** A DataSource on the run's fresh database. */
 export async function openTestDatabase(poolSize = 10): Promise<{ dataSource: DataSource; pool: pg.Pool; url: string }> {

@@ -1,0 +1,2 @@
+export { ENTITIES, inlineProjections, MIGRATIONS } from './schema.js';
+export { PlatformModule } from './platform.module.js';

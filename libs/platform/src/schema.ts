@@ -1,0 +1,12 @@
+import { EventStore1764000000000 } from '#ember/event-store';
+import { SnapshotEntity, SnapshotProjection, SnapshotReadModel1764000000200 } from '#ember/snapshots';
+import { VolumeEntity, VolumeProjection, VolumeReadModel1764000000100 } from '#ember/volumes';
+
+/** Every migration of Ember's database, in order: the event store first, then the read models. */
+export const MIGRATIONS = [EventStore1764000000000, VolumeReadModel1764000000100, SnapshotReadModel1764000000200];
+
+/** Every TypeORM entity (read models). */
+export const ENTITIES: Function[] = [VolumeEntity, SnapshotEntity];
+
+/** The inline projections every writer (API and worker) runs in its append transactions. */
+export const inlineProjections = () => [new VolumeProjection(), new SnapshotProjection()];

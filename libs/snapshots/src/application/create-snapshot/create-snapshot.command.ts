@@ -1,0 +1,18 @@
+import type { CommandContext } from '#ember/kernel';
+
+export interface CreateSnapshotInput {
+  volumeId: string;
+  name: string | null;
+  description: string | null;
+  metadata: Record<string, string>;
+  /** Decided by the API from `force` and the microversion (Cinder 3.66). */
+  allowInUse: boolean;
+}
+
+/** `POST /v3/{project_id}/snapshots`. Answers with the new snapshot id. */
+export class CreateSnapshotCommand {
+  constructor(
+    readonly input: CreateSnapshotInput,
+    readonly ctx: CommandContext,
+  ) {}
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EventStore, microsNow } from '#ember/event-store';
+import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
+import { metadataFor, snapshotStream, stamp } from '#ember/kernel';
+import { VolumeErrors, VolumeRepository } from '#ember/volumes';
+import { Snapshot } from '../../domain/snapshot.aggregate.js';
+import { CreateSnapshotCommand } from './create-snapshot.command.js';
+
+@CommandHandler(CreateSnapshotCommand)
+export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotCommand, string> {
+  private readonly logger = new Logger(CreateSnapshotHandler.name);
+
+  constructor(
+    private readonly volumes: VolumeRepository,
+    private readonly store: EventStore,
+    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
+  ) {}
+
+  async execute({ input, ctx }: CreateSnapshotCommand): Promise<string> {
+    const volume = await this.volumes.load(input.volumeId);
+    if (!volume || (!ctx.actor.isAdmin && volume.projectId !== ctx.actor.projectId)) {
+      throw VolumeErrors.notFound(input.volumeId);
+    }
+    const snapshotId = randomUUID();
+    // The caller owns the snapshot, even an admin snapshotting another project's volume (as Cinder).
+    const decided = Snapshot.request(
+      volume,
+      { ...input, snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId },
+      microsNow(),
+    );
+    const { events } = await this.store.append({
+      streamId: snapshotStream(snapshotId),
+      expectedVersion: 'no_stream',
+      events: stamp(decided, metadataFor(ctx, snapshotId)),
+    });
+    // Fast path; the dispatcher enqueues the same job id from the log if this is lost.
+    await this.jobs.schedule(jobsFor(events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
+    return snapshotId;
+  }
+}

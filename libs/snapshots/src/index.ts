@@ -1,0 +1,10 @@
+export { evolveSnapshot, foldSnapshot, Snapshot, type RequestSnapshot, type SnapshotState } from './domain/snapshot.aggregate.js';
+export { SnapshotErrors } from './domain/snapshot.errors.js';
+export * from './domain/snapshot.events.js';
+export { SnapshotRepository } from './application/snapshot.repository.js';
+export { CreateSnapshotCommand, type CreateSnapshotInput } from './application/create-snapshot/create-snapshot.command.js';
+export { GetSnapshotQuery } from './application/get-snapshot/get-snapshot.query.js';
+export { SnapshotEntity } from './infrastructure/snapshot.entity.js';
+export { SnapshotProjection } from './infrastructure/snapshot.projection.js';
+export { SnapshotReadModel1764000000200 } from './migrations/1764000000200-snapshot-read-model.js';
+export { SnapshotsModule } from './snapshots.module.js';

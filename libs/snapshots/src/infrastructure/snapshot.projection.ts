@@ -1,0 +1,46 @@
+import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
+import { cinderTime } from '#ember/kernel';
+import {
+  SnapshotEvents,
+  type SnapshotAvailable,
+  type SnapshotProgressed,
+  type SnapshotRequested,
+} from '../domain/snapshot.events.js';
+
+/** Keeps the `snapshots` read model in the append transaction. Pure: every value comes from the event. */
+export class SnapshotProjection implements InlineProjection {
+  readonly name = 'snapshots';
+  readonly handles = Object.values(SnapshotEvents);
+
+  async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
+    const id = event.streamId.slice('snapshot-'.length);
+    const at = cinderTime(String(event.data.at));
+    const v = event.streamVersion;
+    switch (event.type) {
+      case SnapshotEvents.Requested: {
+        const r = event.data as unknown as SnapshotRequested;
+        await tx.query({
+          name: 'ember_snapshot_insert',
+          text: `INSERT INTO snapshots (id, project_id, user_id, volume_id, name, description, status, progress,
+                   size, metadata, created_at, version)
+                 VALUES ($1, $2, $3, $4, $5, $6, 'creating', '0%', $7, $8, $9, $10)`,
+          values: [id, r.projectId, r.userId, r.volumeId, r.name, r.description, r.size, r.metadata, at, v],
+        });
+        return;
+      }
+      case SnapshotEvents.Progressed:
+        return this.set(tx, id, v, at, 'progress = $4', [(event.data as unknown as SnapshotProgressed).progress]);
+      case SnapshotEvents.Available: {
+        const a = event.data as unknown as SnapshotAvailable;
+        return this.set(tx, id, v, at, `status = 'available', progress = '100%', bytes = $4, allocated_bytes = $5,
+          checksum = $6`, [a.bytes, a.allocatedBytes, a.checksum]);
+      }
+      case SnapshotEvents.Failed:
+        return this.set(tx, id, v, at, `status = 'error'`);
+    }
+  }
+
+  private async set(tx: SqlExecutor, id: string, version: number, at: string, assignments: string, extra: unknown[] = []) {
+    await tx.query(`UPDATE snapshots SET ${assignments}, updated_at = $2, version = $3 WHERE id = $1`, [id, at, version, ...extra]);
+  }
+}

@@ -1,0 +1,11 @@
+export { evolveVolume, foldVolume, Volume, type Attachment, type VolumeState } from './domain/volume.aggregate.js';
+export { VolumeErrors } from './domain/volume.errors.js';
+export * from './domain/volume.events.js';
+export { VolumeRepository } from './application/volume.repository.js';
+export { CreateVolumeCommand, type CreateVolumeInput } from './application/create-volume/create-volume.command.js';
+export { AttachVolumeCommand, DetachVolumeCommand } from './application/attach-volume/attach-volume.command.js';
+export { GetVolumeQuery } from './application/get-volume/get-volume.query.js';
+export { VolumeEntity } from './infrastructure/volume.entity.js';
+export { VolumeProjection } from './infrastructure/volume.projection.js';
+export { VolumeReadModel1764000000100 } from './migrations/1764000000100-volume-read-model.js';
+export { VolumesModule } from './volumes.module.js';

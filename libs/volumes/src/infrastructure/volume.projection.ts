@@ -1,0 +1,51 @@
+import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
+import { cinderTime } from '#ember/kernel';
+import { VolumeEvents, type VolumeAttached, type VolumeDetached, type VolumeRequested } from '../domain/volume.events.js';
+
+/** Keeps the `volumes` read model in the append transaction. Pure: every value comes from the event. */
+export class VolumeProjection implements InlineProjection {
+  readonly name = 'volumes';
+  readonly handles = Object.values(VolumeEvents);
+
+  async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
+    const id = event.streamId.slice('volume-'.length);
+    const at = cinderTime(String(event.data.at));
+    const v = event.streamVersion;
+    switch (event.type) {
+      case VolumeEvents.Requested: {
+        const r = event.data as unknown as VolumeRequested;
+        await tx.query({
+          name: 'ember_volume_insert',
+          text: `INSERT INTO volumes (id, project_id, user_id, name, description, status, size, metadata,
+                   availability_zone, volume_type, snapshot_id, source_volid, created_at, version)
+                 VALUES ($1, $2, $3, $4, $5, 'creating', $6, $7, $8, $9, $10, $11, $12, $13)`,
+          values: [id, r.projectId, r.userId, r.name, r.description, r.size, r.metadata, r.availabilityZone,
+            r.volumeType, r.snapshotId, r.sourceVolid, at, v],
+        });
+        return;
+      }
+      case VolumeEvents.Available:
+        return this.set(tx, id, v, at, `status = 'available'`);
+      case VolumeEvents.Failed:
+        return this.set(tx, id, v, at, `status = 'error'`);
+      case VolumeEvents.Attached: {
+        const { at: _at, ...a } = event.data as unknown as VolumeAttached;
+        return this.set(tx, id, v, at, `status = 'in-use', attach_status = 'attached',
+          attachments = attachments || jsonb_build_array($4::jsonb)`, [JSON.stringify(a)]);
+      }
+      case VolumeEvents.Detached: {
+        const { attachmentId } = event.data as unknown as VolumeDetached;
+        return this.set(tx, id, v, at, `
+          attachments = (SELECT coalesce(jsonb_agg(a), '[]') FROM jsonb_array_elements(attachments) a
+                          WHERE a->>'attachmentId' <> $4),
+          status = CASE WHEN jsonb_array_length(attachments) > 1 THEN 'in-use' ELSE 'available' END,
+          attach_status = CASE WHEN jsonb_array_length(attachments) > 1 THEN 'attached' ELSE 'detached' END`,
+          [attachmentId]);
+      }
+    }
+  }
+
+  private async set(tx: SqlExecutor, id: string, version: number, at: string, assignments: string, extra: unknown[] = []) {
+    await tx.query(`UPDATE volumes SET ${assignments}, updated_at = $2, version = $3 WHERE id = $1`, [id, at, version, ...extra]);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AttachVolumeHandler, DetachVolumeHandler } from './application/attach-volume/attach-volume.handler.js';
+import { CreateVolumeHandler } from './application/create-volume/create-volume.handler.js';
+import { GetVolumeHandler } from './application/get-volume/get-volume.handler.js';
+import { VolumeRepository } from './application/volume.repository.js';
+
+/** Volume use cases. Needs EventStore, DataSource and JOB_SCHEDULER from the app's infrastructure. */
+@Module({
+  imports: [CqrsModule],
+  providers: [VolumeRepository, CreateVolumeHandler, AttachVolumeHandler, DetachVolumeHandler, GetVolumeHandler],
+  exports: [VolumeRepository],
+})
+export class VolumesModule {}
