@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig, type EmberConfig } from '#ember/config';
+import { migrateCommand } from './commands/migrate.command.js';
+
+const COMMANDS: Record<string, { summary: string; run: (config: EmberConfig, args: string[]) => Promise<number> }> = {
+  migrate: { summary: 'create the database if needed and apply pending migrations', run: migrateCommand },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: ember <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nConfiguration comes from the environment (see .env.example).`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`ember: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(loadConfig(), args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof ConfigError ? e.message : `ember: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig, logLevels } from '#ember/config';
+import { removeStaleTempFiles } from '#ember/storage';
+import { WorkerModule } from './worker.module.js';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  // Temp files of copies cut off by a crash; their jobs are re-delivered and start over.
+  await removeStaleTempFiles(`${config.dataDir}/snapshots`).catch(() => undefined);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: logLevels(config.logLevel),
+  });
+  app.enableShutdownHooks();
+  new Logger('Worker').log(`storage worker running (concurrency ${config.workerConcurrency}, data ${config.dataDir})`);
+}
+
+bootstrap().catch((e) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});

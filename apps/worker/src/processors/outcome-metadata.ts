@@ -1,0 +1,17 @@
+import type { EventMetadata } from '#ember/event-store';
+import type { StorageJobData } from '#ember/jobs';
+
+/** Metadata of an event a job appends: same request and correlation as the event that asked for it. */
+export function outcomeMetadata(job: { id?: string; data: StorageJobData }): EventMetadata {
+  const cause = job.data.causationMetadata;
+  return {
+    ...(cause.requestId ? { requestId: cause.requestId } : {}),
+    ...(cause.globalRequestId ? { globalRequestId: cause.globalRequestId } : {}),
+    ...(cause.userId ? { userId: cause.userId } : {}),
+    ...(cause.projectId ? { projectId: cause.projectId } : {}),
+    authMode: 'worker',
+    causationId: job.data.causationEventId,
+    correlationId: cause.correlationId ?? cause.requestId,
+    jobId: job.id,
+  };
+}

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { EmberConfig } from '#ember/config';
+import { PlatformModule } from '#ember/platform';
+import { SnapshotsModule } from '#ember/snapshots';
+import { VolumesModule } from '#ember/volumes';
+import { DispatcherService } from './dispatcher/dispatcher.service.js';
+import { AllocateVolumeJob } from './processors/allocate-volume.job.js';
+import { CreateSnapshotJob } from './processors/create-snapshot.job.js';
+import { StorageProcessor } from './processors/storage.processor.js';
+import { storageProvider } from './storage.provider.js';
+
+/** The worker process: storage jobs, the dispatcher (log → queue). Never imported by the API. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: EmberConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config, { applicationName: 'ember-worker' }), VolumesModule, SnapshotsModule],
+      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, StorageProcessor, DispatcherService],
+    };
+  }
+}

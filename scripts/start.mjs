@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm start`: build, migrate, then run the API and the worker in the foreground until Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+run(process.execPath, ['bin/ember.js', 'migrate']);
+
+const children = new Map();
+let stopping = false;
+
+function prefixLines(stream, label, out) {
+  let pending = '';
+  stream.on('data', (chunk) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop();
+    for (const line of lines) out.write(`${label} ${line}\n`);
+  });
+  stream.on('end', () => pending && out.write(`${label} ${pending}\n`));
+}
+
+function start(name, entry) {
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  prefixLines(child.stdout, `[${name}]`, process.stdout);
+  prefixLines(child.stderr, `[${name}]`, process.stderr);
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      console.error(`[ember] ${name} exited (${signal ?? code}); stopping the stack`);
+      stop(code || 1);
+    } else if (children.size === 0) process.exit(process.exitCode ?? 0);
+  });
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = code;
+  for (const child of children.values()) child.kill('SIGTERM');
+  // A child that ignores SIGTERM for too long is killed so Ctrl-C always ends the stack.
+  setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  }, 15_000).unref();
+  if (children.size === 0) process.exit(code);
+}
+
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+start('api', 'dist/apps/api/src/main.js');
+start('worker', 'dist/apps/worker/src/main.js');
