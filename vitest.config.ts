@@ -13,7 +13,7 @@ export default defineConfig({
   resolve,
   test: {
     projects: [
-      { plugins, resolve, test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'] } },
+      { plugins, resolve, test: { name: 'unit', include: ['{apps,libs,test}/**/*.spec.ts'] } },
       {
         plugins,
         resolve,
