@@ -5,10 +5,13 @@ import { ConfigError, loadConfig, logLevels } from '#ember/config';
 import { removeStaleTempFiles } from '#ember/storage';
 import { WorkerModule } from './worker.module.js';
 
+const STALE_TEMP_MS = 15 * 60_000;
+
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  // Temp files of copies cut off by a crash; their jobs are re-delivered and start over.
-  await removeStaleTempFiles(`${config.dataDir}/snapshots`).catch(() => undefined);
+  // Temp files of copies cut off by a crash (their jobs are re-delivered and start over). Only
+  // untouched ones: another worker replica sharing the data dir may be writing the fresh ones.
+  await removeStaleTempFiles(`${config.dataDir}/snapshots`, { olderThanMs: STALE_TEMP_MS }).catch(() => undefined);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: logLevels(config.logLevel),
   });

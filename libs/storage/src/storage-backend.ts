@@ -1,0 +1,34 @@
+import type { ProgressCallback } from './progress-reporter.js';
+import type { CopyResult } from './sparse-copy.js';
+
+/** Options of {@link StorageBackend.createSnapshot}. */
+export interface SnapshotOptions {
+  /** Bytes processed so far and the volume's size, rate-limited, ending with `(total, total)`. */
+  onProgress?: ProgressCallback;
+  /** Cancels the snapshot; the operation rejects with `signal.reason` and leaves nothing behind. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Where volume and snapshot data live. Implementations (raw files today; Ceph RBD or LVM-thin
+ * later) reject only with {@link StorageError} (or an abort reason): `permanent` errors must fail
+ * the operation, the others may be retried with backoff. Every method is idempotent.
+ */
+export interface StorageBackend {
+  /** Provisions an empty (thin) volume of `sizeGiB` GiB; a no-op if it already exists with that size. */
+  allocateVolume(volumeId: string, sizeGiB: number): Promise<void>;
+  /**
+   * Takes a full, independent, durable point-in-time copy of the volume (which the caller keeps
+   * quiescent meanwhile). Re-running replaces a previous copy with the same id.
+   * Rejects with the permanent `STORAGE_SOURCE_MISSING` if the volume does not exist.
+   */
+  createSnapshot(volumeId: string, snapshotId: string, opts?: SnapshotOptions): Promise<CopyResult>;
+  /** Deletes a snapshot's data; a missing snapshot is not an error. */
+  deleteSnapshot(snapshotId: string): Promise<void>;
+  /** Deletes a volume's data; a missing volume is not an error. */
+  deleteVolume(volumeId: string): Promise<void>;
+  /** Where the volume's data lives (a file path for the file backend; a backend-specific locator otherwise). */
+  volumePath(volumeId: string): string;
+  /** Where the snapshot's data lives (a file path for the file backend; a backend-specific locator otherwise). */
+  snapshotPath(snapshotId: string): string;
+}
