@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDataSource, ensureDatabase, migrate } from '#ember/event-store';
@@ -27,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     if (process.env.EMBER_KEEP_TEST_DB) return;
+    await dropQueues(queuePrefix);
     const admin = new pg.Client({ connectionString: base.toString() });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
@@ -38,5 +40,21 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     queuePrefix: string;
+  }
+}
+
+/** Removes the run's BullMQ keys (every queue prefix used by the run starts with `queuePrefix`). */
+async function dropQueues(queuePrefix: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EmberConfig } from '#ember/config';
+import { PlatformModule } from '#ember/platform';
+import { SnapshotsModule } from '#ember/snapshots';
+import { VolumesModule } from '#ember/volumes';
+import { CinderExceptionFilter } from './errors/cinder-exception.filter.js';
+import { SnapshotsController } from './snapshots/snapshots.controller.js';
+import { VersionsController } from './versions/versions.controller.js';
+import { VolumeActions } from './volumes/volume-actions.js';
+import { VolumesController } from './volumes/volumes.controller.js';
+
+/** The Cinder v3 HTTP API. Imports no processor: this process never consumes jobs. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: EmberConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [PlatformModule.forRoot(config, { applicationName: 'ember-api' }), CqrsModule.forRoot(), VolumesModule, SnapshotsModule],
+      controllers: [VersionsController, SnapshotsController, VolumesController],
+      providers: [VolumeActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { snapshotCreateResponse, snapshotDetail, snapshotForceMode, validateSnapshotCreate } from '#ember/cinder';
+import { CreateSnapshotCommand, GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
+import { GetVolumeQuery, VolumeErrors } from '#ember/volumes';
+import { Req } from '../http/ember-request.decorator.js';
+import { commandContext, type EmberRequest } from '../http/request-context.js';
+
+/** `/v3[/{project_id}]/snapshots`: translates Cinder requests into commands and read models into views. */
+@Controller('v3/snapshots')
+export class SnapshotsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  async create(@Req() req: EmberRequest) {
+    const input = validateSnapshotCreate(req.body);
+    const actor = commandContext(req).actor;
+    // Cinder looks the volume up before it reads `force`: an unknown volume is a 404 whatever the flag.
+    if (input.volumeId === null) throw VolumeErrors.notFound('None');
+    await this.queries.execute(new GetVolumeQuery(input.volumeId, actor));
+    const v = req.ember.apiVersion;
+    const { allowInUse } = snapshotForceMode(input.force, v);
+    const id = await this.commands.execute<CreateSnapshotCommand, string>(
+      new CreateSnapshotCommand(
+        { volumeId: input.volumeId, name: input.name, description: input.description, metadata: input.metadata, allowInUse },
+        commandContext(req),
+      ),
+    );
+    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, actor));
+    return { snapshot: snapshotCreateResponse(row, v) };
+  }
+
+  @Get(':id')
+  async show(@Req() req: EmberRequest, @Param('id') id: string) {
+    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, commandContext(req).actor));
+    return { snapshot: snapshotDetail(row, req.ember.apiVersion, { extendedAttributes: true }) };
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { BadRequest } from '#ember/cinder';
+import { AttachVolumeCommand, DetachVolumeCommand, GetVolumeQuery } from '#ember/volumes';
+import { commandContext, type EmberRequest } from '../http/request-context.js';
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+type Body = Record<string, unknown>;
+
+/**
+ * `POST /volumes/{id}/action`: Cinder dispatches on the body's single key. Ember serves the legacy
+ * attach/detach actions that make a volume `in-use` (the snapshot `force` rules depend on it).
+ */
+@Injectable()
+export class VolumeActions {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async run(req: EmberRequest, volumeId: string): Promise<void> {
+    const body = req.body as unknown;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length !== 1) {
+      throw new BadRequest('Malformed request body');
+    }
+    const [name, args] = Object.entries(body as Body)[0]!;
+    const ctx = commandContext(req);
+    switch (name) {
+      case 'os-attach': {
+        await this.queries.execute(new GetVolumeQuery(volumeId, ctx.actor));
+        const a = attachArgs(args);
+        return this.commands.execute(new AttachVolumeCommand(volumeId, a, ctx));
+      }
+      case 'os-detach': {
+        await this.queries.execute(new GetVolumeQuery(volumeId, ctx.actor));
+        const attachmentId = (args as Body | null)?.attachment_id ?? null;
+        if (attachmentId !== null && (typeof attachmentId !== 'string' || !UUID.test(attachmentId))) {
+          throw new BadRequest(`Invalid input for field/attribute attachment_id. Value: ${String(attachmentId)}. '${String(attachmentId)}' is not a 'uuid'`);
+        }
+        return this.commands.execute(new DetachVolumeCommand(volumeId, attachmentId as string | null, ctx));
+      }
+      default:
+        throw new BadRequest(
+          `There is no such action: ${name}. Verify the request body and Content-Type header and try again.`,
+        );
+    }
+  }
+}
+
+/** `os-attach` arguments with Cinder's schema rules (mountpoint required; instance_uuid or host_name). */
+function attachArgs(args: unknown) {
+  if (typeof args !== 'object' || args === null) throw new BadRequest("Invalid input for field/attribute os-attach. 'mountpoint' is a required property");
+  const a = args as Body;
+  const mountpoint = a.mountpoint;
+  if (typeof mountpoint !== 'string' || mountpoint.length < 1 || mountpoint.length > 255) {
+    throw new BadRequest("Invalid input for field/attribute mountpoint. 'mountpoint' must be a string of 1 to 255 characters");
+  }
+  const instanceUuid = a.instance_uuid ?? null;
+  const hostName = a.host_name ?? null;
+  if (instanceUuid === null && hostName === null) {
+    throw new BadRequest('Invalid request to attach volume to an invalid target');
+  }
+  if (instanceUuid !== null && (typeof instanceUuid !== 'string' || !UUID.test(instanceUuid))) {
+    throw new BadRequest('Invalid request to attach volume to an instance: instance_uuid must be a uuid');
+  }
+  const mode = a.mode ?? 'rw';
+  if (mode !== 'rw' && mode !== 'ro') throw new BadRequest("Invalid request to attach volume with an invalid mode. Attaching mode should be 'rw' or 'ro'");
+  return { instanceUuid: instanceUuid as string | null, hostName: hostName as string | null, mountpoint, mode: mode as 'rw' | 'ro' };
+}
