@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { snapshotCreateResponse, snapshotDetail, snapshotForceMode, validateSnapshotCreate } from '#ember/cinder';
+import { DomainError } from '#ember/kernel';
 import { CreateSnapshotCommand, GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
 import { GetVolumeQuery, VolumeErrors } from '#ember/volumes';
 import { Req } from '../http/ember-request.decorator.js';
@@ -20,13 +21,18 @@ export class SnapshotsController {
     const input = validateSnapshotCreate(req.body);
     const actor = commandContext(req).actor;
     // Cinder looks the volume up before it reads `force`: an unknown volume is a 404 whatever the flag.
-    if (input.volumeId === null) throw VolumeErrors.notFound('None');
-    await this.queries.execute(new GetVolumeQuery(input.volumeId, actor));
+    const volumeId = input.volumeId;
+    if (volumeId === null) throw VolumeErrors.notFound('None');
+    await this.queries.execute(new GetVolumeQuery(volumeId, actor)).catch((e: unknown) => {
+      // Cinder's message names the id as the client wrote it.
+      const notFound = e instanceof DomainError && e.code === 'VOLUME_NOT_FOUND';
+      throw notFound ? VolumeErrors.notFound(input.volumeIdAsGiven ?? volumeId) : e;
+    });
     const v = req.ember.apiVersion;
     const { allowInUse } = snapshotForceMode(input.force, v);
     const id = await this.commands.execute<CreateSnapshotCommand, string>(
       new CreateSnapshotCommand(
-        { volumeId: input.volumeId, name: input.name, description: input.description, metadata: input.metadata, allowInUse },
+        { volumeId, name: input.name, description: input.description, metadata: input.metadata, allowInUse },
         commandContext(req),
       ),
     );

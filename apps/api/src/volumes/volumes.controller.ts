@@ -40,7 +40,7 @@ export class VolumesController {
         ctx,
       ),
     );
-    return { volume: await this.view(req, id) };
+    return { volume: await this.view(req, id, false) };
   }
 
   @Get(':id')
@@ -54,7 +54,7 @@ export class VolumesController {
     await this.actions.run(req, id);
   }
 
-  private async view(req: EmberRequest, id: string) {
+  private async view(req: EmberRequest, id: string, extendedAttributes = true) {
     const auth = req.ember.auth!;
     const row = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(id, commandContext(req).actor));
     const view = {
@@ -69,6 +69,7 @@ export class VolumesController {
       baseUrl: baseUrlOf(req, this.config.publicEndpoint),
       projectInUrl: req.ember.projectInUrl,
       admin: auth.isAdmin,
+      extendedAttributes,
     });
   }
 }
