@@ -61,3 +61,6 @@ export { volumeLinks } from './views/volume-links.js';
 export type { AuthContext } from './auth/auth-context.js';
 export { noauthContext, parseNoauthToken } from './auth/noauth-token.js';
 export { assertUrlProject, isUrlProjectId } from './auth/project-id.js';
+
+export { authorize, isAllowed, type PolicySubject } from './policy/authorize.js';
+export { POLICY_RULES, type Persona, type PolicyRule } from './policy/policy-rules.js';

@@ -3,6 +3,11 @@ export { VolumeErrors } from './domain/volume.errors.js';
 export * from './domain/volume.events.js';
 export { VolumeRepository } from './application/volume.repository.js';
 export { CreateVolumeCommand, type CreateVolumeInput } from './application/create-volume/create-volume.command.js';
+export {
+  DEFAULT_AVAILABILITY_ZONE,
+  DEFAULT_VOLUME_TYPE,
+  DEFAULT_VOLUME_TYPE_ID,
+} from './application/create-volume/create-volume.handler.js';
 export { AttachVolumeCommand, DetachVolumeCommand } from './application/attach-volume/attach-volume.command.js';
 export { GetVolumeQuery } from './application/get-volume/get-volume.query.js';
 export { VolumeEntity } from './infrastructure/volume.entity.js';

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { snapshotCreateResponse, snapshotDetail, snapshotForceMode, validateSnapshotCreate } from '#ember/cinder';
+import { authorize, isAllowed, snapshotCreateResponse, snapshotDetail, snapshotForceMode, validateSnapshotCreate } from '#ember/cinder';
 import { DomainError } from '#ember/kernel';
 import { CreateSnapshotCommand, GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
-import { GetVolumeQuery, VolumeErrors } from '#ember/volumes';
+import { GetVolumeQuery, VolumeErrors, type VolumeEntity } from '#ember/volumes';
 import { Req } from '../http/ember-request.decorator.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
@@ -23,11 +23,12 @@ export class SnapshotsController {
     // Cinder looks the volume up before it reads `force`: an unknown volume is a 404 whatever the flag.
     const volumeId = input.volumeId;
     if (volumeId === null) throw VolumeErrors.notFound('None');
-    await this.queries.execute(new GetVolumeQuery(volumeId, actor)).catch((e: unknown) => {
+    const volume = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(volumeId, actor)).catch((e: unknown) => {
       // Cinder's message names the id as the client wrote it.
       const notFound = e instanceof DomainError && e.code === 'VOLUME_NOT_FOUND';
       throw notFound ? VolumeErrors.notFound(input.volumeIdAsGiven ?? volumeId) : e;
     });
+    authorize(actor, 'volume:create_snapshot', volume.projectId);
     const v = req.ember.apiVersion;
     const { allowInUse } = snapshotForceMode(input.force, v);
     const id = await this.commands.execute<CreateSnapshotCommand, string>(
@@ -42,7 +43,11 @@ export class SnapshotsController {
 
   @Get(':id')
   async show(@Req() req: EmberRequest, @Param('id') id: string) {
-    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, commandContext(req).actor));
-    return { snapshot: snapshotDetail(row, req.ember.apiVersion, { extendedAttributes: true }) };
+    const actor = commandContext(req).actor;
+    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, actor));
+    authorize(actor, 'volume:get_snapshot', row.projectId);
+    // A soft rule, as Cinder's: callers who fail it just don't see the extension keys.
+    const extendedAttributes = isAllowed(actor, 'volume_extension:extended_snapshot_attributes', row.projectId);
+    return { snapshot: snapshotDetail(row, req.ember.apiVersion, { extendedAttributes }) };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { BadRequest } from '#ember/cinder';
-import { AttachVolumeCommand, DetachVolumeCommand, GetVolumeQuery } from '#ember/volumes';
+import { authorize, BadRequest } from '#ember/cinder';
+import { AttachVolumeCommand, DetachVolumeCommand, GetVolumeQuery, type VolumeEntity } from '#ember/volumes';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -27,12 +27,14 @@ export class VolumeActions {
     const ctx = commandContext(req);
     switch (name) {
       case 'os-attach': {
-        await this.queries.execute(new GetVolumeQuery(volumeId, ctx.actor));
+        const volume = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(volumeId, ctx.actor));
+        authorize(ctx.actor, 'volume_extension:volume_actions:attach', volume.projectId);
         const a = attachArgs(args);
         return this.commands.execute(new AttachVolumeCommand(volumeId, a, ctx));
       }
       case 'os-detach': {
-        await this.queries.execute(new GetVolumeQuery(volumeId, ctx.actor));
+        const volume = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(volumeId, ctx.actor));
+        authorize(ctx.actor, 'volume_extension:volume_actions:detach', volume.projectId);
         const attachmentId = (args as Body | null)?.attachment_id ?? null;
         if (attachmentId !== null && (typeof attachmentId !== 'string' || !UUID.test(attachmentId))) {
           throw new BadRequest(`Invalid input for field/attribute attachment_id. Value: ${String(attachmentId)}. '${String(attachmentId)}' is not a 'uuid'`);

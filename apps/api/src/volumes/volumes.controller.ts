@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { EmberConfig } from '#ember/config';
-import { NotImplemented, validateVolumeCreate, volumeDetail } from '#ember/cinder';
+import { authorize, NotImplemented, validateVolumeCreate, volumeDetail } from '#ember/cinder';
 import { CreateVolumeCommand, DEFAULT_VOLUME_TYPE_ID, GetVolumeQuery, type VolumeEntity } from '#ember/volumes';
 import { baseUrlOf } from '../http/base-url.js';
 import { Req } from '../http/ember-request.decorator.js';
@@ -23,6 +23,7 @@ export class VolumesController {
   async create(@Req() req: EmberRequest) {
     const input = validateVolumeCreate(req.body, req.ember.apiVersion);
     const ctx = commandContext(req);
+    authorize(ctx.actor, 'volume:create');
     if (input.snapshotId !== null || input.sourceVolid !== null || input.size === null) {
       // Restoring from a snapshot and cloning are not built yet: refuse plainly rather than half-do it.
       throw new NotImplemented('Creating a volume from a snapshot or another volume is not supported yet.');
@@ -56,7 +57,9 @@ export class VolumesController {
 
   private async view(req: EmberRequest, id: string, extendedAttributes = true) {
     const auth = req.ember.auth!;
-    const row = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(id, commandContext(req).actor));
+    const actor = commandContext(req).actor;
+    const row = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(id, actor));
+    authorize(actor, 'volume:get', row.projectId);
     const view = {
       ...row,
       volumeTypeId: DEFAULT_VOLUME_TYPE_ID,

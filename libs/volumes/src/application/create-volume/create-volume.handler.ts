@@ -9,6 +9,8 @@ import { CreateVolumeCommand } from './create-volume.command.js';
 
 export const DEFAULT_AVAILABILITY_ZONE = 'nova';
 export const DEFAULT_VOLUME_TYPE = '__DEFAULT__';
+/** Ember has one volume type so far; its id is fixed so every response names the same one. */
+export const DEFAULT_VOLUME_TYPE_ID = '5fed9d7c-401d-46e2-8e80-f30c70cb7e1d';
 
 @CommandHandler(CreateVolumeCommand)
 export class CreateVolumeHandler implements ICommandHandler<CreateVolumeCommand, string> {
