@@ -6,6 +6,8 @@ import { PlatformModule } from '#ember/platform';
 import { SnapshotsModule } from '#ember/snapshots';
 import { VolumesModule } from '#ember/volumes';
 import { CinderExceptionFilter } from './errors/cinder-exception.filter.js';
+import { SnapshotActions } from './snapshots/snapshot-actions.js';
+import { SnapshotMetadataController } from './snapshots/snapshot-metadata.controller.js';
 import { SnapshotsController } from './snapshots/snapshots.controller.js';
 import { VersionsController } from './versions/versions.controller.js';
 import { VolumeActions } from './volumes/volume-actions.js';
@@ -18,8 +20,8 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-api' }), CqrsModule.forRoot(), VolumesModule, SnapshotsModule],
-      controllers: [VersionsController, SnapshotsController, VolumesController],
-      providers: [VolumeActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
+      controllers: [VersionsController, SnapshotMetadataController, SnapshotsController, VolumesController],
+      providers: [VolumeActions, SnapshotActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
     };
   }
 }

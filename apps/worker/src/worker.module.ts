@@ -6,6 +6,7 @@ import { VolumesModule } from '#ember/volumes';
 import { DispatcherService } from './dispatcher/dispatcher.service.js';
 import { AllocateVolumeJob } from './processors/allocate-volume.job.js';
 import { CreateSnapshotJob } from './processors/create-snapshot.job.js';
+import { DeleteSnapshotJob } from './processors/delete-snapshot.job.js';
 import { StorageProcessor } from './processors/storage.processor.js';
 import { storageProvider } from './storage.provider.js';
 
@@ -16,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-worker' }), VolumesModule, SnapshotsModule],
-      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, StorageProcessor, DispatcherService],
+      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, StorageProcessor, DispatcherService],
     };
   }
 }

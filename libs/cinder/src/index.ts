@@ -64,3 +64,9 @@ export { assertUrlProject, isUrlProjectId } from './auth/project-id.js';
 
 export { authorize, isAllowed, type PolicySubject } from './policy/authorize.js';
 export { POLICY_RULES, type Persona, type PolicyRule } from './policy/policy-rules.js';
+export {
+  SNAPSHOT_STATUSES,
+  validateResetSnapshotStatus,
+  validateUpdateSnapshotStatus,
+} from './snapshot-actions/validate-snapshot-actions.js';
+export { metadataBody, metaItemBody } from './snapshot-actions/snapshot-metadata.js';

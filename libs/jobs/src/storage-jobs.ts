@@ -6,6 +6,7 @@ export const STORAGE_QUEUE = 'storage';
 export const StorageJobNames = {
   AllocateVolume: 'volume.allocate',
   CreateSnapshot: 'snapshot.create',
+  DeleteSnapshot: 'snapshot.delete',
 } as const;
 
 export type StorageJobName = (typeof StorageJobNames)[keyof typeof StorageJobNames];
@@ -29,6 +30,7 @@ export interface StorageJob {
 const jobNameFor: Record<string, StorageJobName> = {
   'volume.requested.v1': StorageJobNames.AllocateVolume,
   'snapshot.requested.v1': StorageJobNames.CreateSnapshot,
+  'snapshot.deletion_requested.v1': StorageJobNames.DeleteSnapshot,
 };
 
 /** The storage jobs that committed events ask for (events that request no work map to nothing). */

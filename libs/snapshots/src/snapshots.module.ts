@@ -3,12 +3,31 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { VolumesModule } from '#ember/volumes';
 import { CreateSnapshotHandler } from './application/create-snapshot/create-snapshot.handler.js';
 import { GetSnapshotHandler } from './application/get-snapshot/get-snapshot.handler.js';
+import { DeleteSnapshotHandler } from './application/delete-snapshot/delete-snapshot.handler.js';
+import { SnapshotDecider } from './application/snapshot-decider.js';
+import {
+  DeleteSnapshotMetadataKeyHandler,
+  WriteSnapshotMetadataHandler,
+} from './application/snapshot-metadata/snapshot-metadata.handlers.js';
+import { ResetSnapshotStatusHandler, UpdateSnapshotStatusHandler } from './application/snapshot-status/snapshot-status.handlers.js';
 import { SnapshotRepository } from './application/snapshot.repository.js';
+import { UpdateSnapshotHandler } from './application/update-snapshot/update-snapshot.handler.js';
 
 /** Snapshot use cases. Needs EventStore, DataSource and JOB_SCHEDULER from the app's infrastructure. */
 @Module({
   imports: [CqrsModule, VolumesModule],
-  providers: [SnapshotRepository, CreateSnapshotHandler, GetSnapshotHandler],
+  providers: [
+    SnapshotRepository,
+    SnapshotDecider,
+    CreateSnapshotHandler,
+    GetSnapshotHandler,
+    UpdateSnapshotHandler,
+    WriteSnapshotMetadataHandler,
+    DeleteSnapshotMetadataKeyHandler,
+    ResetSnapshotStatusHandler,
+    UpdateSnapshotStatusHandler,
+    DeleteSnapshotHandler,
+  ],
   exports: [SnapshotRepository],
 })
 export class SnapshotsModule {}

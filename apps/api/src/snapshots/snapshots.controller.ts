@@ -1,11 +1,26 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { authorize, isAllowed, snapshotCreateResponse, snapshotDetail, snapshotForceMode, validateSnapshotCreate } from '#ember/cinder';
+import {
+  authorize,
+  isAllowed,
+  snapshotCreateResponse,
+  snapshotDetail,
+  snapshotForceMode,
+  validateSnapshotCreate,
+  validateSnapshotUpdate,
+} from '#ember/cinder';
 import { DomainError } from '#ember/kernel';
-import { CreateSnapshotCommand, GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
+import {
+  CreateSnapshotCommand,
+  DeleteSnapshotCommand,
+  GetSnapshotQuery,
+  UpdateSnapshotCommand,
+  type SnapshotEntity,
+} from '#ember/snapshots';
 import { GetVolumeQuery, VolumeErrors, type VolumeEntity } from '#ember/volumes';
 import { Req } from '../http/ember-request.decorator.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
+import { SnapshotActions } from './snapshot-actions.js';
 
 /** `/v3[/{project_id}]/snapshots`: translates Cinder requests into commands and read models into views. */
 @Controller('v3/snapshots')
@@ -13,6 +28,7 @@ export class SnapshotsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly actions: SnapshotActions,
   ) {}
 
   @Post()
@@ -49,5 +65,31 @@ export class SnapshotsController {
     // A soft rule, as Cinder's: callers who fail it just don't see the extension keys.
     const extendedAttributes = isAllowed(actor, 'volume_extension:extended_snapshot_attributes', row.projectId);
     return { snapshot: snapshotDetail(row, req.ember.apiVersion, { extendedAttributes }) };
+  }
+
+  @Put(':id')
+  async update(@Req() req: EmberRequest, @Param('id') id: string) {
+    const change = validateSnapshotUpdate(req.body);
+    const ctx = commandContext(req);
+    const before = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, ctx.actor));
+    authorize(ctx.actor, 'volume:update_snapshot', before.projectId);
+    await this.commands.execute(new UpdateSnapshotCommand(id, change, ctx));
+    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, ctx.actor));
+    return { snapshot: snapshotCreateResponse(row, req.ember.apiVersion) };
+  }
+
+  @Delete(':id')
+  @HttpCode(202)
+  async remove(@Req() req: EmberRequest, @Param('id') id: string): Promise<void> {
+    const ctx = commandContext(req);
+    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, ctx.actor));
+    authorize(ctx.actor, 'volume:delete_snapshot', row.projectId);
+    await this.commands.execute(new DeleteSnapshotCommand(id, { force: false, unmanage: false }, ctx));
+  }
+
+  @Post(':id/action')
+  @HttpCode(202)
+  async action(@Req() req: EmberRequest, @Param('id') id: string): Promise<void> {
+    await this.actions.run(req, id);
   }
 }

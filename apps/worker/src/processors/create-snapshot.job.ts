@@ -37,7 +37,14 @@ export class CreateSnapshotJob {
         onProgress: (done, total) => progress.report(done, total),
       });
       state = await progress.settle();
-      await this.record(id, state, (s) => Snapshot.completed(s, result, microsNow()), metadata);
+      const recorded = await this.record(id, state, (s) => Snapshot.completed(s, result, microsNow()), metadata);
+      if (!recorded) {
+        // Deleted (or reset) while we copied: the delete job may already have run, so the copy we
+        // just put in place would be an orphan.
+        const now = await this.snapshots.load(id);
+        if (!now || now.deleted || now.status === 'deleting') await this.storage.deleteSnapshot(id);
+        return `discarded: snapshot is ${now?.status ?? 'unknown'}`;
+      }
       return `available: ${result.bytes} bytes, ${result.allocatedBytes} allocated`;
     } catch (e) {
       await progress.settle();
@@ -50,24 +57,28 @@ export class CreateSnapshotJob {
     }
   }
 
-  /** Appends what `decide` says at the version it saw; on a race, reloads and decides again. */
+  /**
+   * Appends what `decide` says at the version it saw; on a race, reloads and decides again.
+   * False when there was nothing left to record (the snapshot is no longer `creating`).
+   */
   private async record(
     id: string,
     state: SnapshotState | null,
     decide: (s: SnapshotState) => ReturnType<typeof Snapshot.completed>,
     metadata: ReturnType<typeof outcomeMetadata>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     for (let attempt = 0; state && attempt < 5; attempt++) {
       const events = decide(state);
-      if (events.length === 0) return;
+      if (events.length === 0) return false;
       try {
         await this.store.append({ streamId: snapshotStream(id), expectedVersion: state.version, events: stamp(events, metadata) });
-        return;
+        return true;
       } catch (e) {
         if (!(e instanceof ConcurrencyError)) throw e;
         state = await this.snapshots.load(id);
       }
     }
+    return false;
   }
 }
 

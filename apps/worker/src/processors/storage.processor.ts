@@ -4,6 +4,7 @@ import { EmberConfig } from '#ember/config';
 import { STORAGE_QUEUE, StorageJobNames, type StorageJobData } from '#ember/jobs';
 import { AllocateVolumeJob } from './allocate-volume.job.js';
 import { CreateSnapshotJob } from './create-snapshot.job.js';
+import { DeleteSnapshotJob } from './delete-snapshot.job.js';
 
 /** The BullMQ worker of the storage queue: routes each job by name to its handler. */
 @Injectable()
@@ -15,6 +16,7 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly config: EmberConfig,
     private readonly createSnapshot: CreateSnapshotJob,
     private readonly allocateVolume: AllocateVolumeJob,
+    private readonly deleteSnapshot: DeleteSnapshotJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,6 +43,8 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
         return this.createSnapshot.run(run);
       case StorageJobNames.AllocateVolume:
         return this.allocateVolume.run(run);
+      case StorageJobNames.DeleteSnapshot:
+        return this.deleteSnapshot.run(run);
       default:
         throw new Error(`unknown storage job ${job.name}`);
     }

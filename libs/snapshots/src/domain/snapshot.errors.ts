@@ -3,6 +3,26 @@ import { DomainError } from '#ember/kernel';
 /** Snapshot rule violations, worded as Cinder words them (`cinder/volume/api.py`). */
 export const SnapshotErrors = {
   notFound: (id: string) => new DomainError('SNAPSHOT_NOT_FOUND', 'not_found', `Snapshot ${id} could not be found.`),
+  invalidDeleteStatus: () =>
+    new DomainError(
+      'SNAPSHOT_DELETE_INVALID_STATUS',
+      'invalid',
+      'Invalid snapshot: Snapshot status must be available or error and must not be part of a group.',
+    ),
+  updateStatusNotAllowed: (current: string) =>
+    new DomainError(
+      'SNAPSHOT_UPDATE_STATUS_NOT_ALLOWED',
+      'invalid',
+      `Snapshot status ${current} not allowed for update_snapshot_status`,
+    ),
+  updateStatusTargetNotAllowed: (target: string, current: string) =>
+    new DomainError(
+      'SNAPSHOT_UPDATE_STATUS_TARGET_NOT_ALLOWED',
+      'invalid',
+      `Provided snapshot status ${target} not allowed for snapshot with status ${current}.`,
+    ),
+  metadataKeyNotFound: (id: string, key: string) =>
+    new DomainError('SNAPSHOT_METADATA_NOT_FOUND', 'not_found', `Snapshot ${id} has no metadata with key ${key}.`),
   volumeMaintenance: () =>
     new DomainError(
       'SNAPSHOT_VOLUME_MAINTENANCE',

@@ -3,8 +3,13 @@ import { cinderTime } from '#ember/kernel';
 import {
   SnapshotEvents,
   type SnapshotAvailable,
+  type SnapshotDeletionRequested,
+  type SnapshotMetadataChanged,
   type SnapshotProgressed,
   type SnapshotRequested,
+  type SnapshotStatusReset,
+  type SnapshotStatusUpdated,
+  type SnapshotUpdated,
 } from '../domain/snapshot.events.js';
 
 /** Keeps the `snapshots` read model in the append transaction. Pure: every value comes from the event. */
@@ -37,6 +42,31 @@ export class SnapshotProjection implements InlineProjection {
       }
       case SnapshotEvents.Failed:
         return this.set(tx, id, v, at, `status = 'error'`);
+      case SnapshotEvents.Updated: {
+        const u = event.data as unknown as SnapshotUpdated;
+        // Only the fields the request carried change; CASE keeps the others.
+        return this.set(tx, id, v, at, `name = CASE WHEN $4 THEN $5 ELSE name END,
+          description = CASE WHEN $6 THEN $7 ELSE description END`,
+          ['name' in u, u.name ?? null, 'description' in u, u.description ?? null]);
+      }
+      case SnapshotEvents.MetadataChanged:
+        return this.set(tx, id, v, at, 'metadata = $4', [(event.data as unknown as SnapshotMetadataChanged).metadata]);
+      case SnapshotEvents.StatusReset:
+        return this.set(tx, id, v, at, 'status = $4', [(event.data as unknown as SnapshotStatusReset).status]);
+      case SnapshotEvents.StatusUpdated: {
+        const u = event.data as unknown as SnapshotStatusUpdated;
+        return this.set(tx, id, v, at, 'status = $4, progress = coalesce($5, progress)', [u.status, u.progress]);
+      }
+      case SnapshotEvents.DeletionRequested: {
+        const unmanage = (event.data as unknown as SnapshotDeletionRequested).unmanage;
+        return this.set(tx, id, v, at, 'status = $4', [unmanage ? 'unmanaging' : 'deleting']);
+      }
+      case SnapshotEvents.DeletionFailed:
+        return this.set(tx, id, v, at, `status = 'error_deleting'`);
+      case SnapshotEvents.Deleted:
+        // Gone from the API (404); its history stays in the event log.
+        await tx.query({ name: 'ember_snapshot_delete', text: 'DELETE FROM snapshots WHERE id = $1', values: [id] });
+        return;
     }
   }
 
