@@ -125,6 +125,40 @@ describe('snapshot update, metadata, actions and delete', () => {
     expect(existsSync(join(stack.dataDir, 'snapshots', `${id}.img`))).toBe(true);
   });
 
+  it('manages an unmanaged snapshot image again (admin), listing it as manageable first', async () => {
+    const old = await availableSnapshot();
+    await api('POST', `${p}/snapshots/${old}/action`, { 'os-unmanage': null });
+    await eventually(async () => (await api('GET', `${p}/snapshots/${old}`)).status === 404);
+
+    expect((await api('GET', `${p}/manageable_snapshots?host=ember`)).status).toBe(404);
+    const v38 = { 'OpenStack-API-Version': 'volume 3.8' };
+    const listed = await api('GET', `${p}/manageable_snapshots/detail?host=ember`, undefined, v38);
+    expect(listed.status).toBe(200);
+    const entry = listed.body['manageable-snapshots'].find((m: any) => m.reference['source-name'] === old);
+    expect(entry).toMatchObject({ size: 1, safe_to_manage: true, cinder_id: null });
+    expect((await api('GET', `${p}/os-snapshot-manage`)).body.badRequest.message).toBe('Invalid input received: Host field is missing.');
+
+    const managed = await api('POST', `${p}/os-snapshot-manage`, {
+      snapshot: { volume_id: volumeId, ref: { 'source-name': old }, name: 'adopted' },
+    });
+    expect(managed.status).toBe(202);
+    expect(Object.keys(managed.body.snapshot).sort()).toEqual(
+      ['created_at', 'description', 'id', 'metadata', 'name', 'size', 'status', 'updated_at', 'volume_id'],
+    );
+    const id = managed.body.snapshot.id;
+    const shown = await eventually(async () => {
+      const s = (await api('GET', `${p}/snapshots/${id}`)).body.snapshot;
+      return s.status === 'available' ? s : null;
+    });
+    expect(shown.name).toBe('adopted');
+    expect(existsSync(join(stack.dataDir, 'snapshots', `${id}.img`))).toBe(true);
+    expect(existsSync(join(stack.dataDir, 'snapshots', `${old}.img`))).toBe(false);
+
+    const bad = await api('POST', `${p}/os-snapshot-manage`, { snapshot: { volume_id: volumeId, ref: { 'source-name': 'no-such-image' } } });
+    expect(bad.status).toBe(202);
+    await eventually(async () => (await api('GET', `${p}/snapshots/${bad.body.snapshot.id}`)).body.snapshot.status === 'error');
+  });
+
   it('answers unknown and malformed actions as Cinder', async () => {
     const id = await availableSnapshot();
     const unknown = await api('POST', `${p}/snapshots/${id}/action`, { 'os-nothing': null });

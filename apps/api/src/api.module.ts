@@ -2,10 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EmberConfig } from '#ember/config';
-import { PlatformModule } from '#ember/platform';
+import { PlatformModule, storageProvider } from '#ember/platform';
 import { SnapshotsModule } from '#ember/snapshots';
 import { VolumesModule } from '#ember/volumes';
 import { CinderExceptionFilter } from './errors/cinder-exception.filter.js';
+import { ManageableSnapshotsController } from './manageable-snapshots/manageable-snapshots.controller.js';
 import { SnapshotActions } from './snapshots/snapshot-actions.js';
 import { SnapshotMetadataController } from './snapshots/snapshot-metadata.controller.js';
 import { SnapshotsController } from './snapshots/snapshots.controller.js';
@@ -20,8 +21,8 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-api' }), CqrsModule.forRoot(), VolumesModule, SnapshotsModule],
-      controllers: [VersionsController, SnapshotMetadataController, SnapshotsController, VolumesController],
-      providers: [VolumeActions, SnapshotActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
+      controllers: [VersionsController, ManageableSnapshotsController, SnapshotMetadataController, SnapshotsController, VolumesController],
+      providers: [storageProvider, VolumeActions, SnapshotActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
     };
   }
 }

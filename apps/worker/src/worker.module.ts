@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { EmberConfig } from '#ember/config';
-import { PlatformModule } from '#ember/platform';
+import { PlatformModule, storageProvider } from '#ember/platform';
 import { SnapshotsModule } from '#ember/snapshots';
 import { VolumesModule } from '#ember/volumes';
 import { DispatcherService } from './dispatcher/dispatcher.service.js';
@@ -8,7 +8,6 @@ import { AllocateVolumeJob } from './processors/allocate-volume.job.js';
 import { CreateSnapshotJob } from './processors/create-snapshot.job.js';
 import { DeleteSnapshotJob } from './processors/delete-snapshot.job.js';
 import { StorageProcessor } from './processors/storage.processor.js';
-import { storageProvider } from './storage.provider.js';
 
 /** The worker process: storage jobs, the dispatcher (log → queue). Never imported by the API. */
 @Module({})

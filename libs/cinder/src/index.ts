@@ -70,3 +70,5 @@ export {
   validateUpdateSnapshotStatus,
 } from './snapshot-actions/validate-snapshot-actions.js';
 export { metadataBody, metaItemBody } from './snapshot-actions/snapshot-metadata.js';
+export { validateSnapshotManage, type SnapshotManageInput } from './manage/validate-snapshot-manage.js';
+export { parseManageableList, type ManageableListRequest } from './manage/manageable-list.js';

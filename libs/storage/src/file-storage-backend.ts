@@ -1,4 +1,6 @@
+import { readdir, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { imageChecksum } from './image-checksum.js';
 import { allocateImage } from './allocate-image.js';
 import { ensureDir, fsyncDir, unlinkIfExists } from './durable-fs.js';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
@@ -38,6 +40,37 @@ export class FileStorageBackend implements StorageBackend {
     const dst = this.snapshotPath(snapshotId);
     await this.ensureDir(dirname(dst));
     return sparseCopy(src, dst, opts);
+  }
+
+  async manageSnapshot(ref: string, snapshotId: string): Promise<CopyResult> {
+    const source = this.snapshotPath(ref.replace(/\.img$/, ''));
+    const target = this.snapshotPath(snapshotId);
+    try {
+      if (source !== target) {
+        // rename is atomic: after a crash either the source or the target exists, never neither.
+        await rename(source, target).catch(async (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT' || !(await exists(target))) throw e;
+        });
+        await fsyncDir(dirname(target));
+      }
+      return await imageChecksum(target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new StorageError('STORAGE_SOURCE_MISSING', `no snapshot image named ${ref}`, { cause: err });
+      }
+      throw StorageError.from(err, `cannot manage ${ref}`);
+    }
+  }
+
+  async listSnapshotImages(): Promise<{ ref: string; bytes: number }[]> {
+    const dir = join(this.dataDir, 'snapshots');
+    const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return [] as string[];
+      throw StorageError.from(e, `cannot list ${dir}`);
+    });
+    const images = names.filter((n) => n.endsWith('.img') && SAFE_ID.test(n.slice(0, -4)));
+    const sizes = await Promise.all(images.map((n) => stat(join(dir, n)).then((s) => s.size, () => null)));
+    return images.flatMap((n, i) => (sizes[i] === null ? [] : [{ ref: n.slice(0, -4), bytes: sizes[i]! }]));
   }
 
   async deleteSnapshot(snapshotId: string): Promise<void> {
@@ -91,3 +124,5 @@ function checkId(id: string): string {
   }
   return id;
 }
+
+const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);

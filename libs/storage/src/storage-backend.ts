@@ -23,6 +23,15 @@ export interface StorageBackend {
    * Rejects with the permanent `STORAGE_SOURCE_MISSING` if the volume does not exist.
    */
   createSnapshot(volumeId: string, snapshotId: string, opts?: SnapshotOptions): Promise<CopyResult>;
+  /**
+   * Adopts snapshot data the backend holds but Ember does not track (Cinder's "manage existing"):
+   * `ref` names it (for the file backend, an image in the snapshots directory). Idempotent: once
+   * adopted, a re-run just re-verifies. Rejects with the permanent `STORAGE_SOURCE_MISSING` if
+   * there is no such data.
+   */
+  manageSnapshot(ref: string, snapshotId: string): Promise<CopyResult>;
+  /** The snapshot images the backend holds, tracked or not (for Cinder's manageable-snapshots list). */
+  listSnapshotImages(): Promise<{ ref: string; bytes: number }[]>;
   /** Deletes a snapshot's data; a missing snapshot is not an error. */
   deleteSnapshot(snapshotId: string): Promise<void>;
   /** Deletes a volume's data; a missing volume is not an error. */

@@ -4,7 +4,7 @@ import type { StorageJobData } from '#ember/jobs';
 import { stamp, volumeStream } from '#ember/kernel';
 import { StorageError, type StorageBackend } from '#ember/storage';
 import { Volume, VolumeRepository } from '#ember/volumes';
-import { STORAGE_BACKEND } from '../storage.provider.js';
+import { STORAGE_BACKEND } from '#ember/platform';
 import type { JobRun } from './job-run.js';
 import { outcomeMetadata } from './outcome-metadata.js';
 

@@ -4,7 +4,7 @@ import type { StorageJobData } from '#ember/jobs';
 import { snapshotStream, stamp } from '#ember/kernel';
 import { Snapshot, SnapshotRepository, type SnapshotState } from '#ember/snapshots';
 import { StorageError, type StorageBackend } from '#ember/storage';
-import { STORAGE_BACKEND } from '../storage.provider.js';
+import { STORAGE_BACKEND } from '#ember/platform';
 import { outcomeMetadata } from './outcome-metadata.js';
 import type { JobRun } from './job-run.js';
 
@@ -33,9 +33,9 @@ export class CreateSnapshotJob {
     const metadata = outcomeMetadata(job);
     const progress = new ProgressRecorder(this.store, state, metadata);
     try {
-      const result = await this.storage.createSnapshot(state.volumeId, id, {
-        onProgress: (done, total) => progress.report(done, total),
-      });
+      const result = state.manageRef
+        ? await this.storage.manageSnapshot(state.manageRef, id)
+        : await this.storage.createSnapshot(state.volumeId, id, { onProgress: (done, total) => progress.report(done, total) });
       state = await progress.settle();
       const recorded = await this.record(id, state, (s) => Snapshot.completed(s, result, microsNow()), metadata);
       if (!recorded) {

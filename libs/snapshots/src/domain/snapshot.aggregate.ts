@@ -27,6 +27,8 @@ export interface SnapshotState {
   consumesQuota: boolean;
   /** Set once the snapshot is gone (the stream stays, as history). */
   deleted: boolean;
+  /** Manage existing: the backend data this snapshot adopts. */
+  manageRef: string | null;
   version: number;
 }
 
@@ -48,6 +50,8 @@ export interface RequestSnapshot {
   metadata: Record<string, string>;
   /** `force=true` before 3.66, or any request from 3.66 on: in-use volumes may be snapshotted. */
   allowInUse: boolean;
+  /** Manage existing: adopt this backend data instead of copying the volume. */
+  manageRef?: string;
 }
 
 /** Applies one event; unknown types leave the state as it was. */
@@ -57,7 +61,7 @@ export function evolveSnapshot(state: SnapshotState | null, event: Event, versio
     const r = d as SnapshotRequested;
     return {
       id: r.snapshotId, volumeId: r.volumeId, projectId: r.projectId, status: 'creating', progress: '0%', size: r.size,
-      metadata: { ...r.metadata }, consumesQuota: true, deleted: false, version,
+      metadata: { ...r.metadata }, consumesQuota: true, deleted: false, manageRef: r.manageRef ?? null, version,
     };
   }
   if (!state) return null;
@@ -104,7 +108,8 @@ export const Snapshot = {
     if (!allowed.includes(volume.status)) throw SnapshotErrors.volumeNotAvailable(volume.id, allowed, volume.status);
     return one(SnapshotEvents.Requested, {
       snapshotId: cmd.snapshotId, volumeId: volume.id, projectId: cmd.projectId, userId: cmd.userId, name: cmd.name,
-      description: cmd.description, metadata: cmd.metadata, size: volume.size, volumeVersion: volume.version, at,
+      description: cmd.description, metadata: cmd.metadata, size: volume.size, volumeVersion: volume.version,
+      ...(cmd.manageRef !== undefined ? { manageRef: cmd.manageRef } : {}), at,
     } satisfies SnapshotRequested);
   },
 

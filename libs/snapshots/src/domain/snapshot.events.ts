@@ -25,6 +25,8 @@ export interface SnapshotRequested {
   size: number;
   /** The volume stream version the decision was taken on. */
   volumeVersion: number;
+  /** Manage existing: the backend data to adopt instead of copying the volume. */
+  manageRef?: string;
   at: string;
 }
 

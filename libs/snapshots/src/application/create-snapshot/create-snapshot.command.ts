@@ -7,6 +7,8 @@ export interface CreateSnapshotInput {
   metadata: Record<string, string>;
   /** Decided by the API from `force` and the microversion (Cinder 3.66). */
   allowInUse: boolean;
+  /** Manage existing (admin): adopt this backend data instead of copying the volume. */
+  manageRef?: string;
 }
 
 /** `POST /v3/{project_id}/snapshots`. Answers with the new snapshot id. */

@@ -8,6 +8,7 @@ import { VolumeErrors, VolumeRepository } from '#ember/volumes';
 import { Snapshot } from '../../domain/snapshot.aggregate.js';
 import { CreateSnapshotCommand } from './create-snapshot.command.js';
 
+/** Creates a snapshot of a volume (or, with `manageRef`, adopts existing backend data as one). */
 @CommandHandler(CreateSnapshotCommand)
 export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotCommand, string> {
   private readonly logger = new Logger(CreateSnapshotHandler.name);

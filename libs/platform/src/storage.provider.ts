@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { EmberConfig } from '#ember/config';
 import { FileStorageBackend } from '#ember/storage';
 
+/** Injection token of the StorageBackend. */
 export const STORAGE_BACKEND = Symbol('STORAGE_BACKEND');
 
 /** The file backend under EMBER_DATA_DIR; another backend would be chosen here. */
