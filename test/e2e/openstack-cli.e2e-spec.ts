@@ -1,49 +1,122 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cinderClient } from '../support/cinder-client.js';
 import { cli, hasCommand } from '../support/cli.js';
 import { eventually, startStack, type RunningStack } from '../support/stack.js';
 
 const PROJECT = '5d3f0c2eba2c4af04d3f9e9d0d410b37';
 const USER = 'cli-user';
 const clients = hasCommand('openstack') && hasCommand('cinder');
+const sdkScript = fileURLToPath(new URL('./sdk/snapshot_walkthrough.py', import.meta.url));
 
-/** The README's walk-through, driven by the real python-openstackclient and python-cinderclient. */
-describe.skipIf(!clients)('the OpenStack CLIs against Ember (install them with scripts/install-clients.sh)', () => {
+/** Every snapshot command of the real python-openstackclient, python-cinderclient and openstacksdk, unchanged. */
+describe.skipIf(!clients)('the OpenStack clients against Ember (install them with scripts/install-clients.sh)', () => {
   let stack: RunningStack;
+  let api: ReturnType<typeof cinderClient>;
+  let endpoint: string;
   let osc: (...args: string[]) => Promise<any>;
+  let oscRaw: (...args: string[]) => Promise<string>;
   let cinder: (...args: string[]) => Promise<string>;
 
   beforeAll(async () => {
     stack = await startStack();
-    const endpoint = `${stack.baseUrl}/v3/${PROJECT}`;
-    osc = async (...args) =>
-      JSON.parse(await cli('openstack', [...args, '-f', 'json'], { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: `${USER}:${PROJECT}`, OS_ENDPOINT: endpoint }));
+    endpoint = `${stack.baseUrl}/v3/${PROJECT}`;
+    api = cinderClient(stack.baseUrl, `${USER}:${PROJECT}`);
+    const oscEnv = { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: `${USER}:${PROJECT}`, OS_ENDPOINT: endpoint };
+    oscRaw = (...args) => cli('openstack', args, oscEnv);
+    osc = async (...args) => JSON.parse(await oscRaw(...args, '-f', 'json'));
     cinder = (...args) =>
       cli('cinder', args, { OS_AUTH_TYPE: 'noauth', OS_USER_ID: USER, OS_PROJECT_ID: PROJECT, CINDER_ENDPOINT: endpoint });
   });
   afterAll(async () => stack?.stop());
 
-  it('creates a volume and snapshots it with `openstack volume snapshot create`, then shows it available', async () => {
-    const volume = await osc('volume', 'create', '--size', '1', 'cli-vol');
-    expect(volume.status).toBe('creating');
-    await eventually(async () => (await osc('volume', 'show', volume.id)).status === 'available');
+  const snapshot = async (id: string) => (await api('GET', `/v3/${PROJECT}/snapshots/${id}`)).body.snapshot;
+  const untilStatus = (id: string, status: string) => eventually(async () => (await snapshot(id))?.status === status);
+  async function availableVolume(name: string): Promise<string> {
+    const volume = await osc('volume', 'create', '--size', '1', name);
+    await eventually(async () => (await api('GET', `/v3/${PROJECT}/volumes/${volume.id}`)).body.volume.status === 'available');
+    return volume.id;
+  }
 
-    const snap = await osc('volume', 'snapshot', 'create', '--volume', volume.id, '--force', '--description', 'first snap', '--property', 'k1=v1', 'snap-a');
-    expect(snap).toMatchObject({ name: 'snap-a', description: 'first snap', status: 'creating', size: 1, properties: { k1: 'v1' } });
-    const shown = await eventually(async () => {
-      const s = await osc('volume', 'snapshot', 'show', snap.id);
-      return s.status === 'available' ? s : null;
-    });
-    expect(shown['os-extended-snapshot-attributes:progress']).toBe('100%');
-    expect(shown['os-extended-snapshot-attributes:project_id']).toBe(PROJECT);
+  it('openstack volume snapshot create / list / show / set / unset / delete', async () => {
+    await availableVolume('osc-vol');
+    const created = await osc('volume', 'snapshot', 'create', '--volume', 'osc-vol', '--force', '--description', 'first snap', '--property', 'k1=v1', 'snap-a');
+    expect(created).toMatchObject({ name: 'snap-a', description: 'first snap', status: 'creating', properties: { k1: 'v1' } });
+    await untilStatus(created.id, 'available');
+
+    const listed = await osc('volume', 'snapshot', 'list', '--long');
+    expect(listed.find((s: any) => s.ID === created.id)).toMatchObject({ Name: 'snap-a', Status: 'available', Volume: 'osc-vol' });
+    const filtered = await osc('volume', 'snapshot', 'list', '--name', 'snap-a', '--status', 'available', '--volume', 'osc-vol', '--limit', '5');
+    expect(filtered.map((s: any) => s.ID)).toEqual([created.id]);
+    expect((await osc('volume', 'snapshot', 'list', '--all-projects')).some((s: any) => s.ID === created.id)).toBe(true);
+
+    const byName = await osc('volume', 'snapshot', 'show', 'snap-a');
+    expect(byName).toMatchObject({ id: created.id, status: 'available', 'os-extended-snapshot-attributes:progress': '100%' });
+
+    await oscRaw('volume', 'snapshot', 'set', '--name', 'snap-b', '--description', 'd2', '--property', 'k3=v3', created.id);
+    expect(await snapshot(created.id)).toMatchObject({ name: 'snap-b', description: 'd2', metadata: { k1: 'v1', k3: 'v3' } });
+    await oscRaw('volume', 'snapshot', 'set', '--no-property', '--property', 'only=this', created.id);
+    expect((await snapshot(created.id)).metadata).toEqual({ only: 'this' });
+    await oscRaw('volume', 'snapshot', 'unset', '--property', 'only', created.id);
+    expect((await snapshot(created.id)).metadata).toEqual({});
+    await oscRaw('volume', 'snapshot', 'set', '--state', 'error', created.id);
+    expect((await snapshot(created.id)).status).toBe('error');
+
+    await oscRaw('volume', 'snapshot', 'delete', created.id);
+    await eventually(async () => (await snapshot(created.id)) === undefined);
+
+    const forced = await osc('volume', 'snapshot', 'create', '--volume', 'osc-vol', '--force', 'snap-f');
+    await oscRaw('volume', 'snapshot', 'delete', '--force', forced.id);
+    await eventually(async () => (await snapshot(forced.id)) === undefined);
   });
 
-  it('shows the snapshot through `cinder snapshot-show` (version discovery at GET /, microversion 3.70)', async () => {
-    const volume = await osc('volume', 'create', '--size', '1', 'cli-vol-2');
-    await eventually(async () => (await osc('volume', 'show', volume.id)).status === 'available');
-    const snap = await osc('volume', 'snapshot', 'create', '--volume', volume.id, 'snap-c');
-    const table = await cinder('snapshot-show', snap.id);
-    expect(table).toContain(snap.id);
-    expect(table).toMatch(/user_id\s*\|\s*cli-user/);
-    expect(table).toMatch(/consumes_quota/);
+  it('cinder snapshot-create / -list / -show / -rename / -metadata / -reset-state / -delete', async () => {
+    const volumeId = await availableVolume('cinder-vol');
+    const created = await cinder('snapshot-create', volumeId, '--force', 'True', '--name', 'snap-c', '--description', 'd', '--metadata', 'k1=v1', 'k2=v2');
+    const id = /\|\s*id\s*\|\s*([0-9a-f-]{36})/.exec(created)![1]!;
+    await untilStatus(id, 'available');
+
+    expect(await cinder('snapshot-list', '--name', 'snap-c', '--status', 'available', '--volume-id', volumeId, '--limit', '5', '--sort', 'name:asc')).toContain(id);
+    expect(await cinder('snapshot-show', id)).toMatch(/status\s*\|\s*available/);
+
+    await cinder('snapshot-rename', id, 'snap-d', '--description', 'D');
+    expect(await snapshot(id)).toMatchObject({ name: 'snap-d', description: 'D' });
+    await cinder('snapshot-metadata', id, 'set', 'k3=v3');
+    await cinder('snapshot-metadata', id, 'unset', 'k1');
+    expect((await snapshot(id)).metadata).toEqual({ k2: 'v2', k3: 'v3' });
+    expect(await cinder('snapshot-metadata-show', id)).toMatch(/k3\s*\|\s*v3/);
+    await cinder('snapshot-metadata-update-all', id, 'only=this');
+    expect((await snapshot(id)).metadata).toEqual({ only: 'this' });
+
+    await cinder('snapshot-reset-state', '--state', 'error', id);
+    expect((await snapshot(id)).status).toBe('error');
+    await cinder('snapshot-delete', id);
+    await eventually(async () => (await snapshot(id)) === undefined);
+
+    const forcedOut = await cinder('snapshot-create', volumeId, '--force', 'True', '--name', 'snap-x');
+    const forced = /\|\s*id\s*\|\s*([0-9a-f-]{36})/.exec(forcedOut)![1]!;
+    await cinder('snapshot-delete', '--force', forced);
+    await eventually(async () => (await snapshot(forced)) === undefined);
+  });
+
+  it('openstacksdk: create, wait, find, list, update, metadata, delete, wait_for_delete', async () => {
+    const { stdout } = await promisify(execFile)('/usr/bin/python3', [sdkScript, endpoint, `${USER}:${PROJECT}`], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' },
+      timeout: 120_000,
+    });
+    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({
+      volume_status: 'available',
+      created_status: 'creating',
+      available_status: 'available',
+      found_by_name: true,
+      in_summary_list: true,
+      in_detail_list: true,
+      renamed: 'sdk-renamed',
+      metadata_after_set: { k: 'v', k2: 'v2' },
+      metadata_after_delete: { k2: 'v2' },
+      deleted: true,
+    });
   });
 });
