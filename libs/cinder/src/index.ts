@@ -72,3 +72,9 @@ export {
 export { metadataBody, metaItemBody } from './snapshot-actions/snapshot-metadata.js';
 export { validateSnapshotManage, type SnapshotManageInput } from './manage/validate-snapshot-manage.js';
 export { parseManageableList, type ManageableListRequest } from './manage/manageable-list.js';
+export {
+  validateExtendVolume,
+  validateResetVolumeStatus,
+  validateVolumeUpdate,
+  type VolumeUpdateInput,
+} from './volume-actions/validate-volume-bodies.js';

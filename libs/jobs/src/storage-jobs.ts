@@ -7,6 +7,8 @@ export const StorageJobNames = {
   AllocateVolume: 'volume.allocate',
   CreateSnapshot: 'snapshot.create',
   DeleteSnapshot: 'snapshot.delete',
+  ExtendVolume: 'volume.extend',
+  DeleteVolume: 'volume.delete',
 } as const;
 
 export type StorageJobName = (typeof StorageJobNames)[keyof typeof StorageJobNames];
@@ -31,6 +33,8 @@ const jobNameFor: Record<string, StorageJobName> = {
   'volume.requested.v1': StorageJobNames.AllocateVolume,
   'snapshot.requested.v1': StorageJobNames.CreateSnapshot,
   'snapshot.deletion_requested.v1': StorageJobNames.DeleteSnapshot,
+  'volume.extend_requested.v1': StorageJobNames.ExtendVolume,
+  'volume.deletion_requested.v1': StorageJobNames.DeleteVolume,
 };
 
 /** The storage jobs that committed events ask for (events that request no work map to nothing). */

@@ -1,4 +1,4 @@
-import { readdir, rename, stat } from 'node:fs/promises';
+import { open, readdir, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { imageChecksum } from './image-checksum.js';
 import { allocateImage } from './allocate-image.js';
@@ -33,6 +33,30 @@ export class FileStorageBackend implements StorageBackend {
     const path = this.volumePath(volumeId);
     await this.ensureDir(dirname(path));
     await allocateImage(path, sizeGiB * GiB);
+  }
+
+  async extendVolume(volumeId: string, sizeGiB: number): Promise<void> {
+    const path = this.volumePath(volumeId);
+    try {
+      const current = (await stat(path)).size;
+      if (current > sizeGiB * GiB) {
+        throw new StorageError('STORAGE_CONFLICT', `volume ${volumeId} is larger (${current} bytes) than ${sizeGiB} GiB`);
+      }
+      if (current === sizeGiB * GiB) return;
+      // Growing a sparse file adds a hole: nothing is written, only the length changes.
+      const fh = await open(path, 'r+');
+      try {
+        await fh.truncate(sizeGiB * GiB);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new StorageError('STORAGE_SOURCE_MISSING', `volume ${volumeId} has no image`, { cause: err });
+      }
+      throw StorageError.from(err, `cannot extend ${path}`);
+    }
   }
 
   async createSnapshot(volumeId: string, snapshotId: string, opts: SnapshotOptions = {}): Promise<CopyResult> {

@@ -17,6 +17,8 @@ export interface SnapshotOptions {
 export interface StorageBackend {
   /** Provisions an empty (thin) volume of `sizeGiB` GiB; a no-op if it already exists with that size. */
   allocateVolume(volumeId: string, sizeGiB: number): Promise<void>;
+  /** Grows a volume to `sizeGiB` (never shrinks); a no-op when it already has that size. */
+  extendVolume(volumeId: string, sizeGiB: number): Promise<void>;
   /**
    * Takes a full, independent, durable point-in-time copy of the volume (which the caller keeps
    * quiescent meanwhile). Re-running replaces a previous copy with the same id.

@@ -14,3 +14,12 @@ export { VolumeEntity } from './infrastructure/volume.entity.js';
 export { VolumeProjection } from './infrastructure/volume.projection.js';
 export { VolumeReadModel1764000000100 } from './migrations/1764000000100-volume-read-model.js';
 export { VolumesModule } from './volumes.module.js';
+export { VolumeDecider } from './application/volume-decider.js';
+export {
+  ExtendVolumeCommand,
+  ResetVolumeStatusCommand,
+  UpdateVolumeCommand,
+  WriteVolumeMetadataCommand,
+} from './application/volume-commands/volume.commands.js';
+export { DeleteVolumeCommand } from './application/delete-volume/delete-volume.command.js';
+export type { VolumeSnapshotRef } from './domain/volume.aggregate.js';

@@ -3,12 +3,32 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AttachVolumeHandler, DetachVolumeHandler } from './application/attach-volume/attach-volume.handler.js';
 import { CreateVolumeHandler } from './application/create-volume/create-volume.handler.js';
 import { GetVolumeHandler } from './application/get-volume/get-volume.handler.js';
+import { DeleteVolumeHandler } from './application/delete-volume/delete-volume.handler.js';
+import {
+  ExtendVolumeHandler,
+  ResetVolumeStatusHandler,
+  UpdateVolumeHandler,
+  WriteVolumeMetadataHandler,
+} from './application/volume-commands/volume-command.handlers.js';
+import { VolumeDecider } from './application/volume-decider.js';
 import { VolumeRepository } from './application/volume.repository.js';
 
 /** Volume use cases. Needs EventStore, DataSource and JOB_SCHEDULER from the app's infrastructure. */
 @Module({
   imports: [CqrsModule],
-  providers: [VolumeRepository, CreateVolumeHandler, AttachVolumeHandler, DetachVolumeHandler, GetVolumeHandler],
+  providers: [
+    VolumeRepository,
+    VolumeDecider,
+    CreateVolumeHandler,
+    AttachVolumeHandler,
+    DetachVolumeHandler,
+    GetVolumeHandler,
+    UpdateVolumeHandler,
+    WriteVolumeMetadataHandler,
+    ResetVolumeStatusHandler,
+    ExtendVolumeHandler,
+    DeleteVolumeHandler,
+  ],
   exports: [VolumeRepository],
 })
 export class VolumesModule {}

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { authorize, BadRequest } from '#ember/cinder';
-import { AttachVolumeCommand, DetachVolumeCommand, GetVolumeQuery, type VolumeEntity } from '#ember/volumes';
+import { authorize, BadRequest, Microversions, validateExtendVolume, validateResetVolumeStatus, type PolicyRule } from '#ember/cinder';
+import {
+  AttachVolumeCommand,
+  DetachVolumeCommand,
+  ExtendVolumeCommand,
+  GetVolumeQuery,
+  ResetVolumeStatusCommand,
+  type VolumeEntity,
+} from '#ember/volumes';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -17,6 +24,10 @@ export class VolumeActions {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
+
+  private authorized(req: EmberRequest, volumeId: string, rule: PolicyRule): Promise<void> {
+    return authorizedOn(this.queries, req, volumeId, rule);
+  }
 
   async run(req: EmberRequest, volumeId: string): Promise<void> {
     const body = req.body as unknown;
@@ -41,12 +52,30 @@ export class VolumeActions {
         }
         return this.commands.execute(new DetachVolumeCommand(volumeId, attachmentId as string | null, ctx));
       }
+      case 'os-reset_status': {
+        const reset = validateResetVolumeStatus(body);
+        await this.authorized(req, volumeId, 'volume_extension:volume_admin_actions:reset_status');
+        return this.commands.execute(new ResetVolumeStatusCommand(volumeId, reset, ctx));
+      }
+      case 'os-extend': {
+        const newSize = validateExtendVolume(body);
+        await this.authorized(req, volumeId, 'volume:extend');
+        const inUse = req.ember.apiVersion.atLeast(Microversions.VOLUME_EXTEND_INUSE);
+        return this.commands.execute(new ExtendVolumeCommand(volumeId, newSize, inUse, ctx));
+      }
       default:
         throw new BadRequest(
           `There is no such action: ${name}. Verify the request body and Content-Type header and try again.`,
         );
     }
   }
+}
+
+/** Cinder loads the volume (404) before it checks policy (403). */
+async function authorizedOn(queries: QueryBus, req: EmberRequest, volumeId: string, rule: PolicyRule): Promise<void> {
+  const actor = commandContext(req).actor;
+  const row = await queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(volumeId, actor));
+  authorize(actor, rule, row.projectId);
 }
 
 /** `os-attach` arguments with Cinder's schema rules (mountpoint required; instance_uuid or host_name). */

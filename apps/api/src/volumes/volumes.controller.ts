@@ -1,8 +1,16 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { EmberConfig } from '#ember/config';
-import { authorize, NotImplemented, validateVolumeCreate, volumeDetail } from '#ember/cinder';
-import { CreateVolumeCommand, DEFAULT_VOLUME_TYPE_ID, GetVolumeQuery, type VolumeEntity } from '#ember/volumes';
+import { authorize, Microversions, NotImplemented, parseBooleanParam, validateVolumeCreate, validateVolumeUpdate, volumeDetail } from '#ember/cinder';
+import {
+  CreateVolumeCommand,
+  DEFAULT_VOLUME_TYPE_ID,
+  DeleteVolumeCommand,
+  GetVolumeQuery,
+  UpdateVolumeCommand,
+  WriteVolumeMetadataCommand,
+  type VolumeEntity,
+} from '#ember/volumes';
 import { baseUrlOf } from '../http/base-url.js';
 import { Req } from '../http/ember-request.decorator.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
@@ -47,6 +55,33 @@ export class VolumesController {
   @Get(':id')
   async show(@Req() req: EmberRequest, @Param('id') id: string) {
     return { volume: await this.view(req, id) };
+  }
+
+  @Put(':id')
+  async update(@Req() req: EmberRequest, @Param('id') id: string) {
+    const { metadata, ...change } = validateVolumeUpdate(req.body);
+    const ctx = commandContext(req);
+    const row = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(id, ctx.actor));
+    authorize(ctx.actor, 'volume:update', row.projectId);
+    if (Object.keys(change).length > 0) await this.commands.execute(new UpdateVolumeCommand(id, change, ctx));
+    if (metadata) await this.commands.execute(new WriteVolumeMetadataCommand(id, 'merge', metadata, ctx));
+    return { volume: await this.view(req, id, false) };
+  }
+
+  @Delete(':id')
+  @HttpCode(202)
+  async remove(@Req() req: EmberRequest, @Param('id') id: string, @Query() query: Record<string, unknown>): Promise<void> {
+    const ctx = commandContext(req);
+    const cascade = query.cascade === undefined ? false : parseBooleanParam('cascade', query.cascade);
+    // `force` (skip the status rule) is an admin option from 3.23.
+    const force =
+      req.ember.apiVersion.atLeast(Microversions.VOLUME_DELETE_FORCE) && query.force !== undefined
+        ? parseBooleanParam('force', query.force)
+        : false;
+    const row = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(id, ctx.actor));
+    authorize(ctx.actor, 'volume:delete', row.projectId);
+    if (force) authorize(ctx.actor, 'volume_extension:volume_admin_actions:force_delete', row.projectId);
+    await this.commands.execute(new DeleteVolumeCommand(id, { cascade, force }, ctx));
   }
 
   @Post(':id/action')

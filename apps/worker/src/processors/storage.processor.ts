@@ -5,6 +5,8 @@ import { STORAGE_QUEUE, StorageJobNames, type StorageJobData } from '#ember/jobs
 import { AllocateVolumeJob } from './allocate-volume.job.js';
 import { CreateSnapshotJob } from './create-snapshot.job.js';
 import { DeleteSnapshotJob } from './delete-snapshot.job.js';
+import { DeleteVolumeJob } from './delete-volume.job.js';
+import { ExtendVolumeJob } from './extend-volume.job.js';
 
 /** The BullMQ worker of the storage queue: routes each job by name to its handler. */
 @Injectable()
@@ -17,6 +19,8 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly createSnapshot: CreateSnapshotJob,
     private readonly allocateVolume: AllocateVolumeJob,
     private readonly deleteSnapshot: DeleteSnapshotJob,
+    private readonly extendVolume: ExtendVolumeJob,
+    private readonly deleteVolume: DeleteVolumeJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,6 +49,10 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
         return this.allocateVolume.run(run);
       case StorageJobNames.DeleteSnapshot:
         return this.deleteSnapshot.run(run);
+      case StorageJobNames.ExtendVolume:
+        return this.extendVolume.run(run);
+      case StorageJobNames.DeleteVolume:
+        return this.deleteVolume.run(run);
       default:
         throw new Error(`unknown storage job ${job.name}`);
     }

@@ -11,6 +11,8 @@ const volume = (over: Partial<VolumeState> = {}): VolumeState => ({
   size: 2,
   migrationStatus: null,
   attachments: [],
+  metadata: {},
+  deleted: false,
   version: 3,
   ...over,
 });

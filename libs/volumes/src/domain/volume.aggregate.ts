@@ -4,9 +4,16 @@ import {
   VolumeEvents,
   type VolumeAttached,
   type VolumeAvailable,
+  type VolumeDeleted,
+  type VolumeDeletionRequested,
   type VolumeDetached,
+  type VolumeExtended,
+  type VolumeExtendRequested,
   type VolumeFailed,
+  type VolumeMetadataChanged,
   type VolumeRequested,
+  type VolumeStatusReset,
+  type VolumeUpdated,
 } from './volume.events.js';
 
 export interface Attachment {
@@ -26,34 +33,72 @@ export interface VolumeState {
   /** Null while never migrated; Cinder refuses snapshots while a migration runs. */
   migrationStatus: string | null;
   attachments: Attachment[];
+  metadata: Record<string, string>;
+  /** Set once the volume is gone (the stream stays, as history). */
+  deleted: boolean;
   version: number;
 }
 
+/** A snapshot of the volume, as the delete rules need it. */
+export interface VolumeSnapshotRef {
+  id: string;
+  status: string;
+}
+
 type Event = Pick<RecordedEvent, 'type' | 'data'>;
+type Decided = Omit<NewEvent, 'eventId'>[];
+const one = (type: string, data: object): Decided => [{ type, data: { ...data } }];
+const DELETABLE = ['available', 'error', 'error_restoring', 'error_extending', 'error_managing'];
 
 /** Applies one event; unknown types leave the state as it was (forward compatible). */
 export function evolveVolume(state: VolumeState | null, event: Event, version: number): VolumeState | null {
   const d = event.data as unknown;
   if (event.type === VolumeEvents.Requested) {
     const r = d as VolumeRequested;
-    return { id: r.volumeId, projectId: r.projectId, status: 'creating', size: r.size, migrationStatus: null, attachments: [], version };
+    return {
+      id: r.volumeId, projectId: r.projectId, status: 'creating', size: r.size, migrationStatus: null, attachments: [],
+      metadata: { ...r.metadata }, deleted: false, version,
+    };
   }
   if (!state) return null;
+  const next = { ...state, version };
   switch (event.type) {
     case VolumeEvents.Available:
-      return { ...state, status: 'available', version };
+      return { ...next, status: 'available' };
     case VolumeEvents.Failed:
-      return { ...state, status: 'error', version };
+      return { ...next, status: 'error' };
     case VolumeEvents.Attached: {
       const { at: _at, ...attachment } = d as VolumeAttached;
-      return { ...state, status: 'in-use', attachments: [...state.attachments, attachment], version };
+      return { ...next, status: 'in-use', attachments: [...state.attachments, attachment] };
     }
     case VolumeEvents.Detached: {
       const left = state.attachments.filter((a) => a.attachmentId !== (d as VolumeDetached).attachmentId);
-      return { ...state, status: left.length > 0 ? 'in-use' : 'available', attachments: left, version };
+      return { ...next, status: left.length > 0 ? 'in-use' : 'available', attachments: left };
     }
+    case VolumeEvents.MetadataChanged:
+      return { ...next, metadata: { ...(d as VolumeMetadataChanged).metadata } };
+    case VolumeEvents.StatusReset: {
+      const r = d as VolumeStatusReset;
+      return {
+        ...next,
+        status: r.status ?? state.status,
+        migrationStatus: r.migrationStatus !== undefined ? r.migrationStatus : state.migrationStatus,
+      };
+    }
+    case VolumeEvents.ExtendRequested:
+      return { ...next, status: 'extending' };
+    case VolumeEvents.Extended:
+      return { ...next, status: state.attachments.length > 0 ? 'in-use' : 'available', size: (d as VolumeExtended).size };
+    case VolumeEvents.ExtendFailed:
+      return { ...next, status: 'error_extending' };
+    case VolumeEvents.DeletionRequested:
+      return { ...next, status: 'deleting' };
+    case VolumeEvents.DeletionFailed:
+      return { ...next, status: 'error_deleting' };
+    case VolumeEvents.Deleted:
+      return { ...next, status: 'deleted', deleted: true };
     default:
-      return { ...state, version };
+      return next;
   }
 }
 
@@ -63,26 +108,70 @@ export function foldVolume(events: RecordedEvent[]): VolumeState | null {
 
 /** Decisions on an existing volume; each returns the events to append. */
 export const Volume = {
-  markAvailable(bytes: number, at: string): Omit<NewEvent, 'eventId'>[] {
-    return [{ type: VolumeEvents.Available, data: { bytes, at } satisfies VolumeAvailable }];
+  markAvailable(bytes: number, at: string): Decided {
+    return one(VolumeEvents.Available, { bytes, at } satisfies VolumeAvailable);
   },
 
-  markFailed(code: string, reason: string, at: string): Omit<NewEvent, 'eventId'>[] {
-    return [{ type: VolumeEvents.Failed, data: { code, reason, at } satisfies VolumeFailed }];
+  markFailed(code: string, reason: string, at: string): Decided {
+    return one(VolumeEvents.Failed, { code, reason, at } satisfies VolumeFailed);
   },
 
-  attach(state: VolumeState, attachment: Attachment, at: string): Omit<NewEvent, 'eventId'>[] {
+  attach(state: VolumeState, attachment: Attachment, at: string): Decided {
     // Ember volumes are not multiattach: only an available volume takes its first attachment.
     if (state.status !== 'available') throw VolumeErrors.cannotAttach(state.id, state.status);
-    return [{ type: VolumeEvents.Attached, data: { ...attachment, at } satisfies VolumeAttached }];
+    return one(VolumeEvents.Attached, { ...attachment, at } satisfies VolumeAttached);
   },
 
-  detach(state: VolumeState, attachmentId: string | null, at: string): Omit<NewEvent, 'eventId'>[] {
+  detach(state: VolumeState, attachmentId: string | null, at: string): Decided {
     if (state.attachments.length === 0) throw VolumeErrors.notAttached(state.id);
     const target = attachmentId ?? (state.attachments.length === 1 ? state.attachments[0]!.attachmentId : null);
     if (!target || !state.attachments.some((a) => a.attachmentId === target)) {
       throw VolumeErrors.attachmentNotFound(attachmentId ?? 'None');
     }
-    return [{ type: VolumeEvents.Detached, data: { attachmentId: target, at } satisfies VolumeDetached }];
+    return one(VolumeEvents.Detached, { attachmentId: target, at } satisfies VolumeDetached);
+  },
+
+  update(_state: VolumeState, change: { name?: string | null; description?: string | null }, at: string): Decided {
+    return one(VolumeEvents.Updated, { ...change, at } satisfies VolumeUpdated);
+  },
+
+  setMetadata(state: VolumeState, metadata: Record<string, string>, at: string): Decided {
+    if (state.status === 'maintenance') throw VolumeErrors.maintenance();
+    return one(VolumeEvents.MetadataChanged, { metadata, at } satisfies VolumeMetadataChanged);
+  },
+
+  resetStatus(_state: VolumeState, reset: Omit<VolumeStatusReset, 'at'>, at: string): Decided {
+    return one(VolumeEvents.StatusReset, { ...reset, at } satisfies VolumeStatusReset);
+  },
+
+  /** `os-extend`: available volumes (in-use too from 3.42), to a larger size only. */
+  extend(state: VolumeState, newSize: number, allowInUse: boolean, at: string): Decided {
+    const allowed = allowInUse ? ['available', 'in-use'] : ['available'];
+    if (!allowed.includes(state.status)) throw VolumeErrors.cannotExtend(state.status);
+    if (newSize <= state.size) throw VolumeErrors.extendNotLarger(state.size, newSize);
+    return one(VolumeEvents.ExtendRequested, { newSize, at } satisfies VolumeExtendRequested);
+  },
+
+  extended(state: VolumeState, newSize: number, at: string): Decided {
+    if (state.status !== 'extending') return [];
+    return one(VolumeEvents.Extended, { size: newSize, at } satisfies VolumeExtended);
+  },
+
+  /**
+   * Cinder's delete rules: a deletable status, not attached, and no snapshots unless `cascade`
+   * (then every snapshot must be available, error or already deleting). `force` (admin, 3.23)
+   * skips the status rule but not the others.
+   */
+  requestDeletion(state: VolumeState, mode: { cascade: boolean; force: boolean }, snapshots: VolumeSnapshotRef[], at: string): Decided {
+    if (!mode.force && !DELETABLE.includes(state.status)) throw VolumeErrors.cannotDelete();
+    if (state.attachments.length > 0 || state.migrationStatus === 'migrating') throw VolumeErrors.cannotDelete();
+    if (snapshots.length > 0 && !mode.cascade) throw VolumeErrors.cannotDelete();
+    if (snapshots.some((s) => !['available', 'error', 'deleting'].includes(s.status))) throw VolumeErrors.cannotDelete();
+    return one(VolumeEvents.DeletionRequested, { ...mode, at } satisfies VolumeDeletionRequested);
+  },
+
+  deleted(state: VolumeState, at: string): Decided {
+    if (state.status !== 'deleting') return [];
+    return one(VolumeEvents.Deleted, { projectId: state.projectId, size: state.size, at } satisfies VolumeDeleted);
   },
 };

@@ -11,6 +11,30 @@ export const VolumeErrors = {
     ),
   notAttached: (id: string) =>
     new DomainError('VOLUME_NOT_ATTACHED', 'invalid', `Invalid volume: Volume ${id} is not attached.`),
+  cannotDelete: () =>
+    new DomainError(
+      'VOLUME_DELETE_INVALID',
+      'invalid',
+      'Invalid volume: Volume status must be available or error or error_restoring or error_extending or ' +
+        'error_managing and must not be migrating, attached, belong to a group, have snapshots, awaiting a ' +
+        'transfer, or be disassociated from snapshots after volume transfer.',
+    ),
+  cannotExtend: (status: string) =>
+    new DomainError(
+      'VOLUME_EXTEND_INVALID_STATUS',
+      'invalid',
+      `Invalid volume: Volume status must be 'available' or 'in-use' to extend, currently ${status}.`,
+    ),
+  extendNotLarger: (current: number, requested: number) =>
+    new DomainError(
+      'VOLUME_EXTEND_NOT_LARGER',
+      'invalid',
+      `Invalid input received: New size for extend must be greater than current size. (current: ${current}, extended: ${requested}).`,
+    ),
+  maintenance: () =>
+    new DomainError('VOLUME_MAINTENANCE', 'invalid', 'Invalid volume: The volume metadata cannot be updated when the volume is in maintenance mode.'),
+  metadataKeyNotFound: (id: string, key: string) =>
+    new DomainError('VOLUME_METADATA_NOT_FOUND', 'not_found', `Volume ${id} has no metadata with key ${key}.`),
   attachmentNotFound: (id: string) =>
     new DomainError('VOLUME_ATTACHMENT_NOT_FOUND', 'not_found', `Volume attachment ${id} could not be found.`),
 };

@@ -5,6 +5,15 @@ export const VolumeEvents = {
   Failed: 'volume.failed.v1',
   Attached: 'volume.attached.v1',
   Detached: 'volume.detached.v1',
+  Updated: 'volume.updated.v1',
+  MetadataChanged: 'volume.metadata_changed.v1',
+  StatusReset: 'volume.status_reset.v1',
+  ExtendRequested: 'volume.extend_requested.v1',
+  Extended: 'volume.extended.v1',
+  ExtendFailed: 'volume.extend_failed.v1',
+  DeletionRequested: 'volume.deletion_requested.v1',
+  Deleted: 'volume.deleted.v1',
+  DeletionFailed: 'volume.deletion_failed.v1',
 } as const;
 
 export interface VolumeRequested {
@@ -44,5 +53,51 @@ export interface VolumeAttached {
 
 export interface VolumeDetached {
   attachmentId: string;
+  at: string;
+}
+
+/** `PUT /volumes/{id}`: only the fields given change. */
+export interface VolumeUpdated {
+  name?: string | null;
+  description?: string | null;
+  at: string;
+}
+
+/** Any metadata change: the full metadata after it. */
+export interface VolumeMetadataChanged {
+  metadata: Record<string, string>;
+  at: string;
+}
+
+/** `os-reset_status` (admin). */
+export interface VolumeStatusReset {
+  status?: string;
+  attachStatus?: string;
+  migrationStatus?: string | null;
+  at: string;
+}
+
+/** `os-extend`: the volume is `extending` until the worker grew it. */
+export interface VolumeExtendRequested {
+  newSize: number;
+  at: string;
+}
+
+export interface VolumeExtended {
+  size: number;
+  at: string;
+}
+
+/** DELETE (`cascade` deletes its snapshots first). */
+export interface VolumeDeletionRequested {
+  cascade: boolean;
+  force: boolean;
+  at: string;
+}
+
+/** The volume is gone. Carries what quota release and replay need. */
+export interface VolumeDeleted {
+  projectId: string;
+  size: number;
   at: string;
 }

@@ -1,6 +1,15 @@
 import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
 import { cinderTime } from '#ember/kernel';
-import { VolumeEvents, type VolumeAttached, type VolumeDetached, type VolumeRequested } from '../domain/volume.events.js';
+import {
+  VolumeEvents,
+  type VolumeAttached,
+  type VolumeDetached,
+  type VolumeExtended,
+  type VolumeMetadataChanged,
+  type VolumeRequested,
+  type VolumeStatusReset,
+  type VolumeUpdated,
+} from '../domain/volume.events.js';
 
 /** Keeps the `volumes` read model in the append transaction. Pure: every value comes from the event. */
 export class VolumeProjection implements InlineProjection {
@@ -42,6 +51,34 @@ export class VolumeProjection implements InlineProjection {
           attach_status = CASE WHEN jsonb_array_length(attachments) > 1 THEN 'attached' ELSE 'detached' END`,
           [attachmentId]);
       }
+      case VolumeEvents.Updated: {
+        const u = event.data as unknown as VolumeUpdated;
+        return this.set(tx, id, v, at, `name = CASE WHEN $4 THEN $5 ELSE name END,
+          description = CASE WHEN $6 THEN $7 ELSE description END`,
+          ['name' in u, u.name ?? null, 'description' in u, u.description ?? null]);
+      }
+      case VolumeEvents.MetadataChanged:
+        return this.set(tx, id, v, at, 'metadata = $4', [(event.data as unknown as VolumeMetadataChanged).metadata]);
+      case VolumeEvents.StatusReset: {
+        const r = event.data as unknown as VolumeStatusReset;
+        return this.set(tx, id, v, at, `status = coalesce($4, status), attach_status = coalesce($5, attach_status)`,
+          [r.status ?? null, r.attachStatus ?? null]);
+      }
+      case VolumeEvents.ExtendRequested:
+        return this.set(tx, id, v, at, `status = 'extending'`);
+      case VolumeEvents.Extended:
+        return this.set(tx, id, v, at,
+          `size = $4, status = CASE WHEN jsonb_array_length(attachments) > 0 THEN 'in-use' ELSE 'available' END`,
+          [(event.data as unknown as VolumeExtended).size]);
+      case VolumeEvents.ExtendFailed:
+        return this.set(tx, id, v, at, `status = 'error_extending'`);
+      case VolumeEvents.DeletionRequested:
+        return this.set(tx, id, v, at, `status = 'deleting'`);
+      case VolumeEvents.DeletionFailed:
+        return this.set(tx, id, v, at, `status = 'error_deleting'`);
+      case VolumeEvents.Deleted:
+        await tx.query({ name: 'ember_volume_delete', text: 'DELETE FROM volumes WHERE id = $1', values: [id] });
+        return;
     }
   }
 

@@ -21,20 +21,21 @@ export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotComm
 
   async execute({ input, ctx }: CreateSnapshotCommand): Promise<string> {
     const volume = await this.volumes.load(input.volumeId);
-    if (!volume || (!ctx.actor.isAdmin && volume.projectId !== ctx.actor.projectId)) {
+    if (!volume || volume.deleted || (!ctx.actor.isAdmin && volume.projectId !== ctx.actor.projectId)) {
       throw VolumeErrors.notFound(input.volumeId);
     }
     const snapshotId = randomUUID();
     // The caller owns the snapshot, even an admin snapshotting another project's volume (as Cinder).
-    const decided = Snapshot.request(
-      volume,
-      { ...input, snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId },
-      microsNow(),
-    );
-    const { events } = await this.store.append({
-      streamId: snapshotStream(snapshotId),
-      expectedVersion: 'no_stream',
-      events: stamp(decided, metadataFor(ctx, snapshotId)),
+    const request = { ...input, snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId };
+    const at = microsNow();
+    const decided = Snapshot.request(volume, request, at);
+    const { events } = await this.store.transaction(async (tx) => {
+      // Cinder re-reads the volume after inserting the snapshot. Here the volume's row is held FOR SHARE,
+      // which orders us with a concurrent volume delete (FOR UPDATE), and its status is decided on again.
+      const { rows } = await tx.query<{ status: string }>('SELECT status FROM volumes WHERE id = $1 FOR SHARE', [volume.id]);
+      Snapshot.request({ ...volume, status: rows[0]?.status ?? 'deleted' }, request, at);
+      const stream = { streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream' as const };
+      return this.store.appendIn(tx, [{ ...stream, events: stamp(decided, metadataFor(ctx, snapshotId)) }]);
     });
     // Fast path; the dispatcher enqueues the same job id from the log if this is lost.
     await this.jobs.schedule(jobsFor(events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));

@@ -1,0 +1,65 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
+import { Volume } from '../../domain/volume.aggregate.js';
+import { VolumeErrors } from '../../domain/volume.errors.js';
+import { VolumeDecider } from '../volume-decider.js';
+import {
+  ExtendVolumeCommand,
+  ResetVolumeStatusCommand,
+  UpdateVolumeCommand,
+  WriteVolumeMetadataCommand,
+} from './volume.commands.js';
+
+@CommandHandler(UpdateVolumeCommand)
+export class UpdateVolumeHandler implements ICommandHandler<UpdateVolumeCommand> {
+  constructor(private readonly decider: VolumeDecider) {}
+
+  async execute({ volumeId, change, ctx }: UpdateVolumeCommand): Promise<void> {
+    await this.decider.decide(volumeId, ctx, (s, at) => Volume.update(s, change, at));
+  }
+}
+
+@CommandHandler(WriteVolumeMetadataCommand)
+export class WriteVolumeMetadataHandler implements ICommandHandler<WriteVolumeMetadataCommand, Record<string, string>> {
+  constructor(private readonly decider: VolumeDecider) {}
+
+  async execute({ volumeId, mode, metadata, ctx }: WriteVolumeMetadataCommand): Promise<Record<string, string>> {
+    let written: Record<string, string> = {};
+    await this.decider.decide(volumeId, ctx, (s, at) => {
+      if (typeof mode === 'object') {
+        if (!Object.hasOwn(s.metadata, mode.remove)) throw VolumeErrors.metadataKeyNotFound(volumeId, mode.remove);
+        const { [mode.remove]: _gone, ...rest } = s.metadata;
+        written = rest;
+      } else {
+        written = mode === 'merge' ? { ...s.metadata, ...metadata } : { ...metadata };
+      }
+      return Volume.setMetadata(s, written, at);
+    });
+    return written;
+  }
+}
+
+@CommandHandler(ResetVolumeStatusCommand)
+export class ResetVolumeStatusHandler implements ICommandHandler<ResetVolumeStatusCommand> {
+  constructor(private readonly decider: VolumeDecider) {}
+
+  async execute({ volumeId, reset, ctx }: ResetVolumeStatusCommand): Promise<void> {
+    await this.decider.decide(volumeId, ctx, (s, at) => Volume.resetStatus(s, reset, at));
+  }
+}
+
+@CommandHandler(ExtendVolumeCommand)
+export class ExtendVolumeHandler implements ICommandHandler<ExtendVolumeCommand> {
+  private readonly logger = new Logger(ExtendVolumeHandler.name);
+
+  constructor(
+    private readonly decider: VolumeDecider,
+    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
+  ) {}
+
+  async execute({ volumeId, newSize, allowInUse, ctx }: ExtendVolumeCommand): Promise<void> {
+    const { result } = await this.decider.decide(volumeId, ctx, (s, at) => Volume.extend(s, newSize, allowInUse, at));
+    await this.jobs.schedule(jobsFor(result.events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
+  }
+}

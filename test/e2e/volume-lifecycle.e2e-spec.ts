@@ -1,0 +1,84 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cinderClient } from '../support/cinder-client.js';
+import { eventually, startStack, type RunningStack } from '../support/stack.js';
+
+const PROJECT = '9b2f0c2eba2c4af04d3f9e9d0d410b37';
+const GiB = 1024 ** 3;
+
+/** The volume side snapshots rely on: update, metadata, extend, reset, and Cinder's delete rules. */
+describe('volume lifecycle', () => {
+  let stack: RunningStack;
+  let api: ReturnType<typeof cinderClient>;
+  const p = `/v3/${PROJECT}`;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    api = cinderClient(stack.baseUrl, `vol-user:${PROJECT}`);
+  });
+  afterAll(async () => stack?.stop());
+
+  const volume = async (id: string) => (await api('GET', `${p}/volumes/${id}`)).body.volume;
+  async function availableVolume(size = 1): Promise<string> {
+    const r = await api('POST', `${p}/volumes`, { volume: { size, name: 'v', metadata: { a: '1' } } });
+    expect(r.status).toBe(202);
+    await eventually(async () => (await volume(r.body.volume.id)).status === 'available');
+    return r.body.volume.id;
+  }
+  async function availableSnapshot(volumeId: string): Promise<string> {
+    const r = await api('POST', `${p}/snapshots`, { snapshot: { volume_id: volumeId } });
+    expect(r.status).toBe(202);
+    await eventually(async () => (await api('GET', `${p}/snapshots/${r.body.snapshot.id}`)).body.snapshot.status === 'available');
+    return r.body.snapshot.id;
+  }
+
+  it('updates name, description and metadata', async () => {
+    const id = await availableVolume();
+    const r = await api('PUT', `${p}/volumes/${id}`, { volume: { name: 'renamed', description: 'd', metadata: { b: '2' } } });
+    expect(r.status).toBe(200);
+    expect(r.body.volume).toMatchObject({ name: 'renamed', description: 'd', metadata: { a: '1', b: '2' } });
+    expect((await api('PUT', `${p}/volumes/${id}/metadata/c`, { meta: { c: '3' } })).body).toEqual({ meta: { c: '3' } });
+    expect((await api('DELETE', `${p}/volumes/${id}/metadata/a`)).status).toBe(200);
+    expect((await api('GET', `${p}/volumes/${id}/metadata`)).body).toEqual({ metadata: { b: '2', c: '3' } });
+  });
+
+  it('extends an available volume (the image grows, sparse) and refuses to shrink it', async () => {
+    const id = await availableVolume(1);
+    expect((await api('POST', `${p}/volumes/${id}/action`, { 'os-extend': { new_size: 2 } })).status).toBe(202);
+    await eventually(async () => (await volume(id)).size === 2 && (await volume(id)).status === 'available');
+    expect(statSync(join(stack.dataDir, 'volumes', `${id}.img`)).size).toBe(2 * GiB);
+    const smaller = await api('POST', `${p}/volumes/${id}/action`, { 'os-extend': { new_size: 1 } });
+    expect(smaller.status).toBe(400);
+    expect(smaller.body.badRequest.message).toContain('New size for extend must be greater than current size');
+  });
+
+  it('refuses to delete a volume that has snapshots, unless cascade, which deletes them first', async () => {
+    const id = await availableVolume();
+    const snap = await availableSnapshot(id);
+    const refused = await api('DELETE', `${p}/volumes/${id}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.badRequest.message).toContain('have snapshots');
+    expect((await api('DELETE', `${p}/volumes/${id}?cascade=true`)).status).toBe(202);
+    await eventually(async () => (await api('GET', `${p}/volumes/${id}`)).status === 404, 30_000);
+    expect((await api('GET', `${p}/snapshots/${snap}`)).status).toBe(404);
+    expect(existsSync(join(stack.dataDir, 'volumes', `${id}.img`))).toBe(false);
+    expect(existsSync(join(stack.dataDir, 'snapshots', `${snap}.img`))).toBe(false);
+  });
+
+  it('refuses to delete an attached volume, and deletes it once detached', async () => {
+    const id = await availableVolume();
+    await api('POST', `${p}/volumes/${id}/action`, { 'os-attach': { host_name: 'h1', mountpoint: '/dev/vdb' } });
+    expect((await api('DELETE', `${p}/volumes/${id}`)).status).toBe(400);
+    expect((await api('POST', `${p}/volumes/${id}/action`, { 'os-detach': {} })).status).toBe(202);
+    expect((await api('DELETE', `${p}/volumes/${id}`)).status).toBe(202);
+    await eventually(async () => (await api('GET', `${p}/volumes/${id}`)).status === 404);
+  });
+
+  it('lets an admin reset a volume status', async () => {
+    const id = await availableVolume();
+    expect((await api('POST', `${p}/volumes/${id}/action`, { 'os-reset_status': { status: 'error' } })).status).toBe(202);
+    expect((await volume(id)).status).toBe('error');
+    expect((await api('DELETE', `${p}/volumes/${id}`)).status).toBe(202);
+  });
+});
