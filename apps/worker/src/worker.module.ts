@@ -9,6 +9,7 @@ import { CreateSnapshotJob } from './processors/create-snapshot.job.js';
 import { DeleteSnapshotJob } from './processors/delete-snapshot.job.js';
 import { DeleteVolumeJob } from './processors/delete-volume.job.js';
 import { ExtendVolumeJob } from './processors/extend-volume.job.js';
+import { RevertVolumeJob } from './processors/revert-volume.job.js';
 import { StorageProcessor } from './processors/storage.processor.js';
 
 /** The worker process: storage jobs, the dispatcher (log → queue). Never imported by the API. */
@@ -18,7 +19,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-worker' }), VolumesModule, SnapshotsModule],
-      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, ExtendVolumeJob, DeleteVolumeJob, StorageProcessor, DispatcherService],
+      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, ExtendVolumeJob, DeleteVolumeJob, RevertVolumeJob, StorageProcessor, DispatcherService],
     };
   }
 }

@@ -9,6 +9,7 @@ export const StorageJobNames = {
   DeleteSnapshot: 'snapshot.delete',
   ExtendVolume: 'volume.extend',
   DeleteVolume: 'volume.delete',
+  RevertVolume: 'volume.revert',
 } as const;
 
 export type StorageJobName = (typeof StorageJobNames)[keyof typeof StorageJobNames];
@@ -35,6 +36,7 @@ const jobNameFor: Record<string, StorageJobName> = {
   'snapshot.deletion_requested.v1': StorageJobNames.DeleteSnapshot,
   'volume.extend_requested.v1': StorageJobNames.ExtendVolume,
   'volume.deletion_requested.v1': StorageJobNames.DeleteVolume,
+  'volume.revert_requested.v1': StorageJobNames.RevertVolume,
 };
 
 /** The storage jobs that committed events ask for (events that request no work map to nothing). */

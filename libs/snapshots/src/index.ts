@@ -16,3 +16,4 @@ export { SnapshotEntity } from './infrastructure/snapshot.entity.js';
 export { SnapshotProjection } from './infrastructure/snapshot.projection.js';
 export { SnapshotReadModel1764000000200 } from './migrations/1764000000200-snapshot-read-model.js';
 export { SnapshotsModule } from './snapshots.module.js';
+export { RevertVolumeCommand } from './application/revert-volume/revert-volume.command.js';

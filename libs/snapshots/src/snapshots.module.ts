@@ -4,6 +4,7 @@ import { VolumesModule } from '#ember/volumes';
 import { CreateSnapshotHandler } from './application/create-snapshot/create-snapshot.handler.js';
 import { GetSnapshotHandler } from './application/get-snapshot/get-snapshot.handler.js';
 import { DeleteSnapshotHandler } from './application/delete-snapshot/delete-snapshot.handler.js';
+import { RevertVolumeHandler } from './application/revert-volume/revert-volume.handler.js';
 import { SnapshotDecider } from './application/snapshot-decider.js';
 import {
   DeleteSnapshotMetadataKeyHandler,
@@ -27,6 +28,7 @@ import { UpdateSnapshotHandler } from './application/update-snapshot/update-snap
     ResetSnapshotStatusHandler,
     UpdateSnapshotStatusHandler,
     DeleteSnapshotHandler,
+    RevertVolumeHandler,
   ],
   exports: [SnapshotRepository],
 })

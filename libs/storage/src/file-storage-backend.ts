@@ -35,6 +35,29 @@ export class FileStorageBackend implements StorageBackend {
     await allocateImage(path, sizeGiB * GiB);
   }
 
+  async populateVolume(
+    source: { snapshotId: string } | { volumeId: string },
+    volumeId: string,
+    sizeGiB: number,
+    opts: SnapshotOptions & { expectedChecksum?: string } = {},
+  ): Promise<CopyResult> {
+    const src = 'snapshotId' in source ? this.snapshotPath(source.snapshotId) : this.volumePath(source.volumeId);
+    const dst = this.volumePath(volumeId);
+    await this.ensureDir(dirname(dst));
+    const result = await sparseCopy(src, dst, opts);
+    if (opts.expectedChecksum) {
+      // Before: what we read from the source while copying. After: what is now on disk.
+      const landed = await imageChecksum(dst).catch((e) => Promise.reject(StorageError.from(e, `cannot verify ${dst}`)));
+      for (const [when, actual] of [['read from the source', result.checksum], ['written', landed.checksum]]) {
+        if (actual !== opts.expectedChecksum) {
+          throw new StorageError('STORAGE_CHECKSUM_MISMATCH', `data ${when} has checksum ${actual}, expected ${opts.expectedChecksum}`);
+        }
+      }
+    }
+    await this.extendVolume(volumeId, Math.max(sizeGiB, Math.ceil(result.bytes / GiB)));
+    return result;
+  }
+
   async extendVolume(volumeId: string, sizeGiB: number): Promise<void> {
     const path = this.volumePath(volumeId);
     try {

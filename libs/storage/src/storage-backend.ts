@@ -17,6 +17,18 @@ export interface SnapshotOptions {
 export interface StorageBackend {
   /** Provisions an empty (thin) volume of `sizeGiB` GiB; a no-op if it already exists with that size. */
   allocateVolume(volumeId: string, sizeGiB: number): Promise<void>;
+  /**
+   * Fills volume `volumeId` (creating or replacing its image) with the data of a snapshot or another
+   * volume, then grows it to `sizeGiB`. With `expectedChecksum`, the source's checksum computed while
+   * copying and the checksum of what landed must both equal it (`STORAGE_CHECKSUM_MISMATCH`,
+   * permanent, otherwise). Crash-safe and idempotent: the image is replaced atomically.
+   */
+  populateVolume(
+    source: { snapshotId: string } | { volumeId: string },
+    volumeId: string,
+    sizeGiB: number,
+    opts?: SnapshotOptions & { expectedChecksum?: string },
+  ): Promise<CopyResult>;
   /** Grows a volume to `sizeGiB` (never shrinks); a no-op when it already has that size. */
   extendVolume(volumeId: string, sizeGiB: number): Promise<void>;
   /**

@@ -6,6 +6,8 @@ export type StorageErrorCode =
   | 'STORAGE_CONFLICT'
   /** A bad id, size or option was passed in. Permanent. */
   | 'STORAGE_INVALID_ARGUMENT'
+  /** Data read back does not match the checksum recorded for it. Permanent. */
+  | 'STORAGE_CHECKSUM_MISMATCH'
   /** Any other I/O failure (ENOSPC, EIO, EMFILE, EACCES, ...). Transient: retry with backoff. */
   | 'STORAGE_IO';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { authorize, BadRequest, Microversions, validateExtendVolume, validateResetVolumeStatus, type PolicyRule } from '#ember/cinder';
+import { authorize, BadRequest, Microversions, NotFound, validateExtendVolume, validateResetVolumeStatus, type PolicyRule } from '#ember/cinder';
 import {
   AttachVolumeCommand,
   DetachVolumeCommand,
@@ -9,6 +9,7 @@ import {
   ResetVolumeStatusCommand,
   type VolumeEntity,
 } from '#ember/volumes';
+import { RevertVolumeCommand } from '#ember/snapshots';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -62,6 +63,17 @@ export class VolumeActions {
         await this.authorized(req, volumeId, 'volume:extend');
         const inUse = req.ember.apiVersion.atLeast(Microversions.VOLUME_EXTEND_INUSE);
         return this.commands.execute(new ExtendVolumeCommand(volumeId, newSize, inUse, ctx));
+      }
+      case 'revert': {
+        // Below 3.40 the action does not exist: Cinder's plain 404.
+        if (!req.ember.apiVersion.atLeast(Microversions.VOLUME_REVERT)) throw new NotFound();
+        const args = (body as Body).revert;
+        if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+          throw new BadRequest(`Invalid input for field/attribute revert. Value: ${String(args)}. ${String(args)} is not of type 'object'`);
+        }
+        const snapshotId = (args as Body).snapshot_id ?? null;
+        await this.authorized(req, volumeId, 'volume:revert_to_snapshot');
+        return this.commands.execute(new RevertVolumeCommand(volumeId, typeof snapshotId === 'string' ? snapshotId : null, ctx));
       }
       default:
         throw new BadRequest(

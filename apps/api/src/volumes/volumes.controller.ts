@@ -1,13 +1,25 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { EmberConfig } from '#ember/config';
-import { authorize, Microversions, NotImplemented, parseBooleanParam, validateVolumeCreate, validateVolumeUpdate, volumeDetail } from '#ember/cinder';
+import {
+  authorize,
+  BadRequest,
+  Microversions,
+  parseBooleanParam,
+  validateVolumeCreate,
+  validateVolumeUpdate,
+  volumeDetail,
+  type VolumeCreateInput,
+} from '#ember/cinder';
+import type { Actor } from '#ember/kernel';
+import { GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
 import {
   CreateVolumeCommand,
   DEFAULT_VOLUME_TYPE_ID,
   DeleteVolumeCommand,
   GetVolumeQuery,
   UpdateVolumeCommand,
+  VolumeErrors,
   WriteVolumeMetadataCommand,
   type VolumeEntity,
 } from '#ember/volumes';
@@ -32,14 +44,12 @@ export class VolumesController {
     const input = validateVolumeCreate(req.body, req.ember.apiVersion);
     const ctx = commandContext(req);
     authorize(ctx.actor, 'volume:create');
-    if (input.snapshotId !== null || input.sourceVolid !== null || input.size === null) {
-      // Restoring from a snapshot and cloning are not built yet: refuse plainly rather than half-do it.
-      throw new NotImplemented('Creating a volume from a snapshot or another volume is not supported yet.');
-    }
+    const { size, source } = await this.sourceOf(input, ctx.actor);
     const id = await this.commands.execute<CreateVolumeCommand, string>(
       new CreateVolumeCommand(
         {
-          size: input.size,
+          size,
+          source,
           name: input.name,
           description: input.description,
           metadata: input.metadata,
@@ -88,6 +98,29 @@ export class VolumesController {
   @HttpCode(202)
   async action(@Req() req: EmberRequest, @Param('id') id: string): Promise<void> {
     await this.actions.run(req, id);
+  }
+
+  /** Cinder's rules for a volume made from a snapshot or another volume (size defaults to the source's). */
+  private async sourceOf(input: VolumeCreateInput, actor: Actor) {
+    if (input.snapshotId !== null) {
+      const snap = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(input.snapshotId, actor));
+      if (snap.status !== 'available' || !snap.checksum) throw VolumeErrors.sourceSnapshotNotAvailable();
+      const size = input.size ?? snap.size;
+      if (size < snap.size) {
+        throw new BadRequest(`Invalid input received: Volume size '${size}'GB cannot be smaller than the snapshot size ${snap.size}GB. They must be >= original snapshot size.`);
+      }
+      return { size, source: { snapshotId: snap.id, checksum: snap.checksum } };
+    }
+    if (input.sourceVolid !== null) {
+      const src = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(input.sourceVolid, actor));
+      const size = input.size ?? src.size;
+      if (size < src.size) {
+        throw new BadRequest(`Invalid input received: Volume size '${size}'GB cannot be smaller than original volume size  ${src.size}GB. They must be >= original volume size.`);
+      }
+      return { size, source: { sourceVolid: src.id } };
+    }
+    // validateVolumeCreate requires a size when there is no source.
+    return { size: input.size!, source: undefined };
   }
 
   private async view(req: EmberRequest, id: string, extendedAttributes = true) {

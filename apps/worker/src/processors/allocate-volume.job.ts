@@ -10,7 +10,10 @@ import { outcomeMetadata } from './outcome-metadata.js';
 
 const GiB = 1024 ** 3;
 
-/** Provisions a new volume's (thin) image and records it available. Retry-safe like every job. */
+/**
+ * Provisions a new volume's image (empty and thin, restored from a snapshot after checking its checksum,
+ * or cloned from another volume) and records it available. Retry-safe like every job.
+ */
 @Injectable()
 export class AllocateVolumeJob {
   constructor(
@@ -25,7 +28,14 @@ export class AllocateVolumeJob {
     if (!state || state.status !== 'creating') return `skipped: volume is ${state?.status ?? 'unknown'}`;
     let events;
     try {
-      await this.storage.allocateVolume(id, state.size);
+      const source = state.source;
+      if (source && 'snapshotId' in source) {
+        await this.storage.populateVolume({ snapshotId: source.snapshotId }, id, state.size, { expectedChecksum: source.checksum });
+      } else if (source) {
+        await this.storage.populateVolume({ volumeId: source.sourceVolid }, id, state.size);
+      } else {
+        await this.storage.allocateVolume(id, state.size);
+      }
       events = Volume.markAvailable(state.size * GiB, microsNow());
     } catch (e) {
       if (e instanceof StorageError && !e.permanent && !job.isFinalAttempt) throw e;

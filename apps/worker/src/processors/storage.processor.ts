@@ -7,6 +7,7 @@ import { CreateSnapshotJob } from './create-snapshot.job.js';
 import { DeleteSnapshotJob } from './delete-snapshot.job.js';
 import { DeleteVolumeJob } from './delete-volume.job.js';
 import { ExtendVolumeJob } from './extend-volume.job.js';
+import { RevertVolumeJob } from './revert-volume.job.js';
 
 /** The BullMQ worker of the storage queue: routes each job by name to its handler. */
 @Injectable()
@@ -21,6 +22,7 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly deleteSnapshot: DeleteSnapshotJob,
     private readonly extendVolume: ExtendVolumeJob,
     private readonly deleteVolume: DeleteVolumeJob,
+    private readonly revertVolume: RevertVolumeJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,6 +55,8 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
         return this.extendVolume.run(run);
       case StorageJobNames.DeleteVolume:
         return this.deleteVolume.run(run);
+      case StorageJobNames.RevertVolume:
+        return this.revertVolume.run(run);
       default:
         throw new Error(`unknown storage job ${job.name}`);
     }

@@ -13,6 +13,7 @@ const volume = (over: Partial<VolumeState> = {}): VolumeState => ({
   attachments: [],
   metadata: {},
   deleted: false,
+  source: null,
   version: 3,
   ...over,
 });

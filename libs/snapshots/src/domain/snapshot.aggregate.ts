@@ -85,6 +85,10 @@ export function evolveSnapshot(state: SnapshotState | null, event: Event, versio
       return { ...next, status: (d as SnapshotDeletionRequested).unmanage ? 'unmanaging' : 'deleting' };
     case SnapshotEvents.DeletionFailed:
       return { ...next, status: 'error_deleting' };
+    case SnapshotEvents.RestoreStarted:
+      return { ...next, status: 'restoring' };
+    case SnapshotEvents.RestoreFinished:
+      return { ...next, status: 'available' };
     case SnapshotEvents.Deleted:
       return { ...next, status: 'deleted', deleted: true };
     default:

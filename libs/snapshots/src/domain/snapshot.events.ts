@@ -11,6 +11,8 @@ export const SnapshotEvents = {
   DeletionRequested: 'snapshot.deletion_requested.v1',
   Deleted: 'snapshot.deleted.v1',
   DeletionFailed: 'snapshot.deletion_failed.v1',
+  RestoreStarted: 'snapshot.restore_started.v1',
+  RestoreFinished: 'snapshot.restore_finished.v1',
 } as const;
 
 export interface SnapshotRequested {
@@ -97,5 +99,11 @@ export interface SnapshotDeleted {
 export interface SnapshotDeletionFailed {
   code: string;
   reason: string;
+  at: string;
+}
+
+/** A volume is being reverted to this snapshot: `restoring` until the worker is done (then `available`). */
+export interface SnapshotRestoreStarted {
+  volumeId: string;
   at: string;
 }

@@ -63,6 +63,10 @@ export class SnapshotProjection implements InlineProjection {
       }
       case SnapshotEvents.DeletionFailed:
         return this.set(tx, id, v, at, `status = 'error_deleting'`);
+      case SnapshotEvents.RestoreStarted:
+        return this.set(tx, id, v, at, `status = 'restoring'`);
+      case SnapshotEvents.RestoreFinished:
+        return this.set(tx, id, v, at, `status = 'available'`);
       case SnapshotEvents.Deleted:
         // Gone from the API (404); its history stays in the event log.
         await tx.query({ name: 'ember_snapshot_delete', text: 'DELETE FROM snapshots WHERE id = $1', values: [id] });

@@ -36,6 +36,8 @@ export interface VolumeState {
   metadata: Record<string, string>;
   /** Set once the volume is gone (the stream stays, as history). */
   deleted: boolean;
+  /** What a new volume is filled from: a snapshot (with its checksum) or another volume. */
+  source: { snapshotId: string; checksum?: string } | { sourceVolid: string } | null;
   version: number;
 }
 
@@ -58,6 +60,11 @@ export function evolveVolume(state: VolumeState | null, event: Event, version: n
     return {
       id: r.volumeId, projectId: r.projectId, status: 'creating', size: r.size, migrationStatus: null, attachments: [],
       metadata: { ...r.metadata }, deleted: false, version,
+      source: r.snapshotId
+        ? { snapshotId: r.snapshotId, ...(r.sourceChecksum ? { checksum: r.sourceChecksum } : {}) }
+        : r.sourceVolid
+          ? { sourceVolid: r.sourceVolid }
+          : null,
     };
   }
   if (!state) return null;
@@ -93,6 +100,12 @@ export function evolveVolume(state: VolumeState | null, event: Event, version: n
       return { ...next, status: 'error_extending' };
     case VolumeEvents.DeletionRequested:
       return { ...next, status: 'deleting' };
+    case VolumeEvents.RevertRequested:
+      return { ...next, status: 'reverting' };
+    case VolumeEvents.Reverted:
+      return { ...next, status: 'available' };
+    case VolumeEvents.RevertFailed:
+      return { ...next, status: 'error' };
     case VolumeEvents.DeletionFailed:
       return { ...next, status: 'error_deleting' };
     case VolumeEvents.Deleted:

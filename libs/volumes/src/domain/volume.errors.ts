@@ -33,6 +33,18 @@ export const VolumeErrors = {
     ),
   maintenance: () =>
     new DomainError('VOLUME_MAINTENANCE', 'invalid', 'Invalid volume: The volume metadata cannot be updated when the volume is in maintenance mode.'),
+  sourceSnapshotNotAvailable: () =>
+    new DomainError(
+      'VOLUME_SOURCE_SNAPSHOT_NOT_AVAILABLE',
+      'invalid',
+      "Invalid snapshot: Originating snapshot status must be one of 'available' values",
+    ),
+  sourceVolumeNotAvailable: () =>
+    new DomainError(
+      'VOLUME_SOURCE_VOLUME_NOT_AVAILABLE',
+      'invalid',
+      "Invalid volume: Unable to create a volume from an originating source volume when its status is not 'available' or 'in-use'.",
+    ),
   metadataKeyNotFound: (id: string, key: string) =>
     new DomainError('VOLUME_METADATA_NOT_FOUND', 'not_found', `Volume ${id} has no metadata with key ${key}.`),
   attachmentNotFound: (id: string) =>

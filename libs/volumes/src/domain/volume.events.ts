@@ -14,6 +14,9 @@ export const VolumeEvents = {
   DeletionRequested: 'volume.deletion_requested.v1',
   Deleted: 'volume.deleted.v1',
   DeletionFailed: 'volume.deletion_failed.v1',
+  RevertRequested: 'volume.revert_requested.v1',
+  Reverted: 'volume.reverted.v1',
+  RevertFailed: 'volume.revert_failed.v1',
 } as const;
 
 export interface VolumeRequested {
@@ -28,6 +31,8 @@ export interface VolumeRequested {
   volumeType: string;
   snapshotId: string | null;
   sourceVolid: string | null;
+  /** Restoring from a snapshot: its recorded checksum, verified before and after the copy. */
+  sourceChecksum?: string;
   at: string;
 }
 
@@ -99,5 +104,18 @@ export interface VolumeDeletionRequested {
 export interface VolumeDeleted {
   projectId: string;
   size: number;
+  at: string;
+}
+
+/** `revert` (3.40): the volume is `reverting` while the worker copies the snapshot back. */
+export interface VolumeRevertRequested {
+  snapshotId: string;
+  /** The snapshot's recorded checksum, verified on the way. */
+  checksum: string;
+  at: string;
+}
+
+export interface VolumeReverted {
+  snapshotId: string;
   at: string;
 }

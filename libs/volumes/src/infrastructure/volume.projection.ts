@@ -74,6 +74,12 @@ export class VolumeProjection implements InlineProjection {
         return this.set(tx, id, v, at, `status = 'error_extending'`);
       case VolumeEvents.DeletionRequested:
         return this.set(tx, id, v, at, `status = 'deleting'`);
+      case VolumeEvents.RevertRequested:
+        return this.set(tx, id, v, at, `status = 'reverting'`);
+      case VolumeEvents.Reverted:
+        return this.set(tx, id, v, at, `status = 'available'`);
+      case VolumeEvents.RevertFailed:
+        return this.set(tx, id, v, at, `status = 'error'`);
       case VolumeEvents.DeletionFailed:
         return this.set(tx, id, v, at, `status = 'error_deleting'`);
       case VolumeEvents.Deleted:

@@ -4,6 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, microsNow } from '#ember/event-store';
 import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
 import { metadataFor, stamp, volumeStream } from '#ember/kernel';
+import { VolumeErrors } from '../../domain/volume.errors.js';
 import { VolumeEvents, type VolumeRequested } from '../../domain/volume.events.js';
 import { CreateVolumeCommand } from './create-volume.command.js';
 
@@ -22,6 +23,7 @@ export class CreateVolumeHandler implements ICommandHandler<CreateVolumeCommand,
   ) {}
 
   async execute({ input, ctx }: CreateVolumeCommand): Promise<string> {
+    const source = input.source;
     const volumeId = randomUUID();
     const requested: VolumeRequested = {
       volumeId,
@@ -33,15 +35,23 @@ export class CreateVolumeHandler implements ICommandHandler<CreateVolumeCommand,
       size: input.size,
       availabilityZone: input.availabilityZone ?? DEFAULT_AVAILABILITY_ZONE,
       volumeType: input.volumeType ?? DEFAULT_VOLUME_TYPE,
-      snapshotId: null,
-      sourceVolid: null,
+      snapshotId: source && 'snapshotId' in source ? source.snapshotId : null,
+      sourceVolid: source && 'sourceVolid' in source ? source.sourceVolid : null,
+      ...(source && 'checksum' in source ? { sourceChecksum: source.checksum } : {}),
       at: microsNow(),
     };
     const events = stamp([{ type: VolumeEvents.Requested, data: { ...requested } }], metadataFor(ctx, volumeId));
-    const { events: recorded } = await this.store.append({
-      streamId: volumeStream(volumeId),
-      expectedVersion: 'no_stream',
-      events,
+    const { events: recorded } = await this.store.transaction(async (tx) => {
+      // The source's read-model row is held FOR SHARE so it cannot start being deleted under us; its
+      // status is checked under that lock.
+      if (source && 'snapshotId' in source) {
+        const { rows } = await tx.query('SELECT status FROM snapshots WHERE id = $1 FOR SHARE', [source.snapshotId]);
+        if (rows[0]?.status !== 'available') throw VolumeErrors.sourceSnapshotNotAvailable();
+      } else if (source) {
+        const { rows } = await tx.query('SELECT status FROM volumes WHERE id = $1 FOR SHARE', [source.sourceVolid]);
+        if (!['available', 'in-use'].includes(rows[0]?.status)) throw VolumeErrors.sourceVolumeNotAvailable();
+      }
+      return this.store.appendIn(tx, [{ streamId: volumeStream(volumeId), expectedVersion: 'no_stream', events }]);
     });
     // Fast path; the dispatcher enqueues the same job id from the log if this is lost.
     await this.jobs.schedule(jobsFor(recorded)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
