@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type EmberConfig } from '#ember/config';
 import { migrateCommand } from './commands/migrate.command.js';
+import { scrubCommand } from './commands/scrub.command.js';
 
 const COMMANDS: Record<string, { summary: string; run: (config: EmberConfig, args: string[]) => Promise<number> }> = {
   migrate: { summary: 'create the database if needed and apply pending migrations', run: migrateCommand },
+  scrub: { summary: 're-hash every snapshot image against its recorded checksum [--json]', run: scrubCommand },
 };
 
 function usage(): string {
