@@ -130,9 +130,9 @@ describe('snapshot update, metadata, actions and delete', () => {
     await api('POST', `${p}/snapshots/${old}/action`, { 'os-unmanage': null });
     await eventually(async () => (await api('GET', `${p}/snapshots/${old}`)).status === 404);
 
-    expect((await api('GET', `${p}/manageable_snapshots?host=ember`)).status).toBe(404);
+    expect((await api('GET', `${p}/manageable_snapshots?host=ember@file`)).status).toBe(404);
     const v38 = { 'OpenStack-API-Version': 'volume 3.8' };
-    const listed = await api('GET', `${p}/manageable_snapshots/detail?host=ember`, undefined, v38);
+    const listed = await api('GET', `${p}/manageable_snapshots/detail?host=ember@file`, undefined, v38);
     expect(listed.status).toBe(200);
     const entry = listed.body['manageable-snapshots'].find((m: any) => m.reference['source-name'] === old);
     expect(entry).toMatchObject({ size: 1, safe_to_manage: true, cinder_id: null });

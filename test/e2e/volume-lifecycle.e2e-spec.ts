@@ -75,6 +75,28 @@ describe('volume lifecycle', () => {
     await eventually(async () => (await api('GET', `${p}/volumes/${id}`)).status === 404);
   });
 
+  it("follows Nova's legacy attach handshake: reserve, attach, begin/roll back detaching, detach", async () => {
+    const id = await availableVolume();
+    const act = (body: unknown) => api('POST', `${p}/volumes/${id}/action`, body);
+    expect((await act({ 'os-reserve': null })).status).toBe(202);
+    expect((await volume(id)).status).toBe('attaching');
+    expect((await act({ 'os-unreserve': null })).status).toBe(202);
+    expect((await volume(id)).status).toBe('available');
+    await act({ 'os-reserve': null });
+    expect((await act({ 'os-attach': { instance_uuid: '5f2a3b1c-0d9e-4f8a-b7c6-d5e4f3a2b1c0', mountpoint: '/dev/vdc' } })).status).toBe(202);
+    const attached = await volume(id);
+    expect(attached.status).toBe('in-use');
+    expect(attached.attachments[0]).toMatchObject({ server_id: '5f2a3b1c-0d9e-4f8a-b7c6-d5e4f3a2b1c0', device: '/dev/vdc', volume_id: id });
+    expect((await act({ 'os-begin_detaching': null })).status).toBe(202);
+    expect((await volume(id)).status).toBe('detaching');
+    await act({ 'os-roll_detaching': null });
+    expect((await volume(id)).status).toBe('in-use');
+    expect((await act({ 'os-reserve': null })).status).toBe(400);
+    await act({ 'os-begin_detaching': null });
+    expect((await act({ 'os-detach': { attachment_id: attached.attachments[0].attachment_id } })).status).toBe(202);
+    expect((await volume(id)).status).toBe('available');
+  });
+
   it('lets an admin reset a volume status', async () => {
     const id = await availableVolume();
     expect((await api('POST', `${p}/volumes/${id}/action`, { 'os-reset_status': { status: 'error' } })).status).toBe(202);

@@ -11,6 +11,10 @@ export class EmberConfig {
   @IsString()
   dataDir: string;
 
+  /** The storage backend's Cinder host (`host@backend#pool`), shown to admins and used by manage-existing. */
+  @Matches(/^[^@#\s]+@[^@#\s]+(#[^@#\s]+)?$/, { message: 'EMBER_BACKEND_HOST must look like host@backend#pool' })
+  backendHost: string;
+
   @IsIn(['noauth', 'keystone'], { message: 'EMBER_AUTH must be noauth or keystone' })
   auth: 'noauth' | 'keystone';
 

@@ -33,6 +33,7 @@ export function loadConfig(env: Env = process.env): EmberConfig {
     databaseUrl: str(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/ember'),
     redisUrl: str(env, 'REDIS_URL', 'redis://127.0.0.1:6379'),
     dataDir: resolve(str(env, 'EMBER_DATA_DIR', './var/data')),
+    backendHost: str(env, 'EMBER_BACKEND_HOST', 'ember@file#file'),
     auth: str(env, 'EMBER_AUTH', 'noauth'),
     keystoneUrl: env.EMBER_KEYSTONE_URL?.trim() || undefined,
     noauthRoles: str(env, 'EMBER_NOAUTH_ROLES', 'admin,member,reader')

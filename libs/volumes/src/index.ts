@@ -19,6 +19,7 @@ export {
   ExtendVolumeCommand,
   ResetVolumeStatusCommand,
   UpdateVolumeCommand,
+  VolumeHandshakeCommand,
   WriteVolumeMetadataCommand,
 } from './application/volume-commands/volume.commands.js';
 export { DeleteVolumeCommand } from './application/delete-volume/delete-volume.command.js';

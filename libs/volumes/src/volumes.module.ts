@@ -8,6 +8,7 @@ import {
   ExtendVolumeHandler,
   ResetVolumeStatusHandler,
   UpdateVolumeHandler,
+  VolumeHandshakeHandler,
   WriteVolumeMetadataHandler,
 } from './application/volume-commands/volume-command.handlers.js';
 import { VolumeDecider } from './application/volume-decider.js';
@@ -28,6 +29,7 @@ import { VolumeRepository } from './application/volume.repository.js';
     ResetVolumeStatusHandler,
     ExtendVolumeHandler,
     DeleteVolumeHandler,
+    VolumeHandshakeHandler,
   ],
   exports: [VolumeRepository],
 })

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { EmberConfig } from '#ember/config';
 import {
   authorize,
   Microversions,
@@ -32,6 +33,7 @@ export class ManageableSnapshotsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly db: DataSource,
+    private readonly config: EmberConfig,
     @Inject(STORAGE_BACKEND) private readonly storage: StorageBackend,
   ) {}
 
@@ -91,6 +93,13 @@ export class ManageableSnapshotsController {
     return { 'manageable-snapshots': await this.manageable(req, query) };
   }
 
+  /** Cinder lists a volume service's backend by its host (`host@backend`, a pool suffix allowed). */
+  private requireOurHost(query: Record<string, unknown>): void {
+    const asked = String(query.host ?? query.cluster);
+    const service = this.config.backendHost.split('#')[0]!;
+    if (asked.split('#')[0] !== service) throw new NotFound(`Service cinder-volume could not be found on host ${asked}.`);
+  }
+
   private requireMicroversion(req: EmberRequest): void {
     if (!req.ember.apiVersion.atLeast(Microversions.MANAGE_EXISTING_LIST)) throw new NotFound();
   }
@@ -99,6 +108,7 @@ export class ManageableSnapshotsController {
   private async manageable(req: EmberRequest, query: Record<string, unknown>) {
     authorize(commandContext(req).actor, 'snapshot_extension:list_manageable');
     const request = parseManageableList(query, req.ember.apiVersion);
+    this.requireOurHost(query);
     const images = await this.storage.listSnapshotImages();
     const candidates = images.map((i) => i.ref).filter((ref) => UUID.test(ref));
     const rows: { id: string }[] = await this.db.query('SELECT id FROM snapshots WHERE id = ANY($1::uuid[])', [candidates]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { authorize, BadRequest, validateResetSnapshotStatus, validateUpdateSnapshotStatus, type PolicyRule } from '#ember/cinder';
+import { authorize, BadRequest, NotFound, validateResetSnapshotStatus, validateUpdateSnapshotStatus, type PolicyRule } from '#ember/cinder';
 import {
   DeleteSnapshotCommand,
   GetSnapshotQuery,
@@ -22,6 +22,8 @@ export class SnapshotActions {
 
   async run(req: EmberRequest, snapshotId: string): Promise<void> {
     const body = req.body as unknown;
+    // Cinder's router finds no action method for a list body: a plain 404.
+    if (Array.isArray(body)) throw new NotFound();
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length !== 1) {
       throw new BadRequest('Malformed request body');
     }

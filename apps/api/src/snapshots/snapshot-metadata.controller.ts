@@ -10,6 +10,7 @@ import {
   type SnapshotEntity,
 } from '#ember/snapshots';
 import { Req } from '../http/ember-request.decorator.js';
+import { routable } from '../http/routable-key.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
 /** `/v3[/{project_id}]/snapshots/{id}/metadata[/{key}]` (no status restriction, as Cinder). */
@@ -38,6 +39,7 @@ export class SnapshotMetadataController {
 
   @Get(':key')
   async show(@Req() req: EmberRequest, @Param('id') id: string, @Param('key') key: string) {
+    routable(key);
     const { metadata } = await this.load(req, id, 'volume:get_snapshot_metadata');
     if (!Object.hasOwn(metadata, key)) throw SnapshotErrors.metadataKeyNotFound(id, key);
     return { meta: { [key]: metadata[key] } };
@@ -45,6 +47,7 @@ export class SnapshotMetadataController {
 
   @Put(':key')
   async set(@Req() req: EmberRequest, @Param('id') id: string, @Param('key') key: string) {
+    routable(key);
     const item = metaItemBody(req.body, key);
     await this.write(req, id, 'merge', item);
     return { meta: item };
@@ -53,6 +56,7 @@ export class SnapshotMetadataController {
   @Delete(':key')
   @HttpCode(200)
   async remove(@Req() req: EmberRequest, @Param('id') id: string, @Param('key') key: string): Promise<void> {
+    routable(key);
     await this.load(req, id, 'volume:delete_snapshot_metadata');
     await this.commands.execute(new DeleteSnapshotMetadataKeyCommand(id, key, commandContext(req)));
   }
@@ -71,3 +75,4 @@ export class SnapshotMetadataController {
     return row;
   }
 }
+

@@ -54,7 +54,8 @@ export class SnapshotsController {
       ),
     );
     const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, actor));
-    return { snapshot: snapshotCreateResponse(row, v) };
+    // The 202 shows the snapshot as accepted, even if a fast worker already finished it.
+    return { snapshot: snapshotCreateResponse({ ...row, status: 'creating', progress: '0%', updatedAt: null }, v) };
   }
 
   @Get(':id')

@@ -7,6 +7,7 @@ import {
   ExtendVolumeCommand,
   GetVolumeQuery,
   ResetVolumeStatusCommand,
+  VolumeHandshakeCommand,
   type VolumeEntity,
 } from '#ember/volumes';
 import { RevertVolumeCommand } from '#ember/snapshots';
@@ -14,6 +15,14 @@ import { commandContext, type EmberRequest } from '../http/request-context.js';
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 type Body = Record<string, unknown>;
+
+/** The legacy attach handshake actions, their steps and policy rules. */
+const HANDSHAKE: Record<string, { step: VolumeHandshakeCommand['step']; rule: PolicyRule }> = {
+  'os-reserve': { step: 'reserve', rule: 'volume_extension:volume_actions:reserve' },
+  'os-unreserve': { step: 'unreserve', rule: 'volume_extension:volume_actions:unreserve' },
+  'os-begin_detaching': { step: 'beginDetaching', rule: 'volume_extension:volume_actions:begin_detaching' },
+  'os-roll_detaching': { step: 'rollDetaching', rule: 'volume_extension:volume_actions:roll_detaching' },
+};
 
 /**
  * `POST /volumes/{id}/action`: Cinder dispatches on the body's single key. Ember serves the legacy
@@ -32,6 +41,8 @@ export class VolumeActions {
 
   async run(req: EmberRequest, volumeId: string): Promise<void> {
     const body = req.body as unknown;
+    // Cinder's router finds no action method for a list body: a plain 404.
+    if (Array.isArray(body)) throw new NotFound();
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length !== 1) {
       throw new BadRequest('Malformed request body');
     }
@@ -52,6 +63,14 @@ export class VolumeActions {
           throw new BadRequest(`Invalid input for field/attribute attachment_id. Value: ${String(attachmentId)}. '${String(attachmentId)}' is not a 'uuid'`);
         }
         return this.commands.execute(new DetachVolumeCommand(volumeId, attachmentId as string | null, ctx));
+      }
+      case 'os-reserve':
+      case 'os-unreserve':
+      case 'os-begin_detaching':
+      case 'os-roll_detaching': {
+        const step = HANDSHAKE[name]!;
+        await this.authorized(req, volumeId, step.rule);
+        return this.commands.execute(new VolumeHandshakeCommand(volumeId, step.step, ctx));
       }
       case 'os-reset_status': {
         const reset = validateResetVolumeStatus(body);

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { authorize, metadataBody, metaItemBody, type PolicyRule } from '#ember/cinder';
 import { GetVolumeQuery, VolumeErrors, WriteVolumeMetadataCommand, type VolumeEntity } from '#ember/volumes';
 import { Req } from '../http/ember-request.decorator.js';
+import { routable } from '../http/routable-key.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
 type Write = WriteVolumeMetadataCommand['mode'];
@@ -33,6 +34,7 @@ export class VolumeMetadataController {
 
   @Get(':key')
   async show(@Req() req: EmberRequest, @Param('id') id: string, @Param('key') key: string) {
+    routable(key);
     const { metadata } = await this.load(req, id, 'volume:get_volume_metadata');
     if (!Object.hasOwn(metadata, key)) throw VolumeErrors.metadataKeyNotFound(id, key);
     return { meta: { [key]: metadata[key] } };
@@ -40,6 +42,7 @@ export class VolumeMetadataController {
 
   @Put(':key')
   async set(@Req() req: EmberRequest, @Param('id') id: string, @Param('key') key: string) {
+    routable(key);
     const item = metaItemBody(req.body, key);
     await this.write(req, id, 'merge', item);
     return { meta: item };
@@ -48,6 +51,7 @@ export class VolumeMetadataController {
   @Delete(':key')
   @HttpCode(200)
   async remove(@Req() req: EmberRequest, @Param('id') id: string, @Param('key') key: string): Promise<void> {
+    routable(key);
     await this.write(req, id, { remove: key }, {}, 'volume:delete_volume_metadata');
   }
 
@@ -65,3 +69,4 @@ export class VolumeMetadataController {
     return row;
   }
 }
+

@@ -59,7 +59,8 @@ export class VolumesController {
         ctx,
       ),
     );
-    return { volume: await this.view(req, id, false) };
+    // The 202 shows the volume as accepted, even if a fast worker already allocated it.
+    return { volume: { ...(await this.view(req, id, false)), status: 'creating', updated_at: null } };
   }
 
   @Get(':id')
@@ -130,6 +131,8 @@ export class VolumesController {
     authorize(actor, 'volume:get', row.projectId);
     const view = {
       ...row,
+      host: this.config.backendHost,
+      attachments: row.attachments.map((a) => cinderAttachment(row.id, a)),
       volumeTypeId: DEFAULT_VOLUME_TYPE_ID,
       bootable: false,
       multiattach: false,
@@ -143,4 +146,17 @@ export class VolumesController {
       extendedAttributes,
     });
   }
+}
+
+/** A read-model attachment in the shape of Cinder's volume `attachments` items. */
+function cinderAttachment(volumeId: string, a: Record<string, unknown>) {
+  return {
+    id: a.attachmentId,
+    attachment_id: a.attachmentId,
+    volume_id: volumeId,
+    server_id: a.instanceUuid ?? null,
+    host_name: a.hostName ?? null,
+    device: a.mountpoint,
+    attached_at: a.attachedAt ?? null,
+  };
 }

@@ -100,6 +100,13 @@ export function evolveVolume(state: VolumeState | null, event: Event, version: n
       return { ...next, status: 'error_extending' };
     case VolumeEvents.DeletionRequested:
       return { ...next, status: 'deleting' };
+    case VolumeEvents.Reserved:
+      return { ...next, status: 'attaching' };
+    case VolumeEvents.Unreserved:
+    case VolumeEvents.DetachingRolledBack:
+      return { ...next, status: state.attachments.length > 0 ? 'in-use' : 'available' };
+    case VolumeEvents.DetachingStarted:
+      return { ...next, status: 'detaching' };
     case VolumeEvents.RevertRequested:
       return { ...next, status: 'reverting' };
     case VolumeEvents.Reverted:
@@ -130,8 +137,8 @@ export const Volume = {
   },
 
   attach(state: VolumeState, attachment: Attachment, at: string): Decided {
-    // Ember volumes are not multiattach: only an available volume takes its first attachment.
-    if (state.status !== 'available') throw VolumeErrors.cannotAttach(state.id, state.status);
+    // Ember volumes are not multiattach: only an available (or reserved for attaching) volume takes one.
+    if (state.status !== 'available' && state.status !== 'attaching') throw VolumeErrors.cannotAttach(state.id, state.status);
     return one(VolumeEvents.Attached, { ...attachment, at } satisfies VolumeAttached);
   },
 
@@ -142,6 +149,28 @@ export const Volume = {
       throw VolumeErrors.attachmentNotFound(attachmentId ?? 'None');
     }
     return one(VolumeEvents.Detached, { attachmentId: target, at } satisfies VolumeDetached);
+  },
+
+  /** `os-reserve`: an available volume is `attaching` while Nova sets the attachment up. */
+  reserve(state: VolumeState, at: string): Decided {
+    if (state.status !== 'available') throw VolumeErrors.cannotReserve(state.status);
+    return one(VolumeEvents.Reserved, { at });
+  },
+
+  /** `os-unreserve`: back from `attaching` (a no-op in any other status, as Cinder's conditional update). */
+  unreserve(state: VolumeState, at: string): Decided {
+    return state.status === 'attaching' ? one(VolumeEvents.Unreserved, { at }) : [];
+  },
+
+  /** `os-begin_detaching`: an attached, in-use volume is `detaching`. */
+  beginDetaching(state: VolumeState, at: string): Decided {
+    if (state.status !== 'in-use' || state.attachments.length === 0) throw VolumeErrors.cannotBeginDetaching();
+    return one(VolumeEvents.DetachingStarted, { at });
+  },
+
+  /** `os-roll_detaching`: back from `detaching` (a no-op otherwise). */
+  rollDetaching(state: VolumeState, at: string): Decided {
+    return state.status === 'detaching' ? one(VolumeEvents.DetachingRolledBack, { at }) : [];
   },
 
   update(_state: VolumeState, change: { name?: string | null; description?: string | null }, at: string): Decided {

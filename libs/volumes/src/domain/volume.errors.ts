@@ -11,6 +11,14 @@ export const VolumeErrors = {
     ),
   notAttached: (id: string) =>
     new DomainError('VOLUME_NOT_ATTACHED', 'invalid', `Invalid volume: Volume ${id} is not attached.`),
+  cannotReserve: (status: string) =>
+    new DomainError('VOLUME_RESERVE_INVALID_STATUS', 'invalid', `Invalid volume: Volume status must be available to reserve, but the status is ${status}.`),
+  cannotBeginDetaching: () =>
+    new DomainError(
+      'VOLUME_BEGIN_DETACHING_INVALID',
+      'invalid',
+      "Invalid volume: Unable to detach volume. Volume status must be 'in-use' and attach_status must be 'attached' to detach.",
+    ),
   cannotDelete: () =>
     new DomainError(
       'VOLUME_DELETE_INVALID',

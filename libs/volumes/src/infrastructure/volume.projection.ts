@@ -40,7 +40,7 @@ export class VolumeProjection implements InlineProjection {
       case VolumeEvents.Attached: {
         const { at: _at, ...a } = event.data as unknown as VolumeAttached;
         return this.set(tx, id, v, at, `status = 'in-use', attach_status = 'attached',
-          attachments = attachments || jsonb_build_array($4::jsonb)`, [JSON.stringify(a)]);
+          attachments = attachments || jsonb_build_array($4::jsonb)`, [JSON.stringify({ ...a, attachedAt: at })]);
       }
       case VolumeEvents.Detached: {
         const { attachmentId } = event.data as unknown as VolumeDetached;
@@ -74,6 +74,13 @@ export class VolumeProjection implements InlineProjection {
         return this.set(tx, id, v, at, `status = 'error_extending'`);
       case VolumeEvents.DeletionRequested:
         return this.set(tx, id, v, at, `status = 'deleting'`);
+      case VolumeEvents.Reserved:
+        return this.set(tx, id, v, at, `status = 'attaching'`);
+      case VolumeEvents.DetachingStarted:
+        return this.set(tx, id, v, at, `status = 'detaching'`);
+      case VolumeEvents.Unreserved:
+      case VolumeEvents.DetachingRolledBack:
+        return this.set(tx, id, v, at, `status = CASE WHEN jsonb_array_length(attachments) > 0 THEN 'in-use' ELSE 'available' END`);
       case VolumeEvents.RevertRequested:
         return this.set(tx, id, v, at, `status = 'reverting'`);
       case VolumeEvents.Reverted:

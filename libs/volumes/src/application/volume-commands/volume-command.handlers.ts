@@ -8,6 +8,7 @@ import {
   ExtendVolumeCommand,
   ResetVolumeStatusCommand,
   UpdateVolumeCommand,
+  VolumeHandshakeCommand,
   WriteVolumeMetadataCommand,
 } from './volume.commands.js';
 
@@ -61,5 +62,14 @@ export class ExtendVolumeHandler implements ICommandHandler<ExtendVolumeCommand>
   async execute({ volumeId, newSize, allowInUse, ctx }: ExtendVolumeCommand): Promise<void> {
     const { result } = await this.decider.decide(volumeId, ctx, (s, at) => Volume.extend(s, newSize, allowInUse, at));
     await this.jobs.schedule(jobsFor(result.events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
+  }
+}
+
+@CommandHandler(VolumeHandshakeCommand)
+export class VolumeHandshakeHandler implements ICommandHandler<VolumeHandshakeCommand> {
+  constructor(private readonly decider: VolumeDecider) {}
+
+  async execute({ volumeId, step, ctx }: VolumeHandshakeCommand): Promise<void> {
+    await this.decider.decide(volumeId, ctx, (s, at) => Volume[step](s, at));
   }
 }

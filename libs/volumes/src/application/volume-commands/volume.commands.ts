@@ -37,3 +37,12 @@ export class ExtendVolumeCommand {
     readonly ctx: CommandContext,
   ) {}
 }
+
+/** The legacy attach handshake Nova drives: os-reserve, os-unreserve, os-begin_detaching, os-roll_detaching. */
+export class VolumeHandshakeCommand {
+  constructor(
+    readonly volumeId: string,
+    readonly step: 'reserve' | 'unreserve' | 'beginDetaching' | 'rollDetaching',
+    readonly ctx: CommandContext,
+  ) {}
+}
