@@ -8,6 +8,7 @@ import type {
   NewEvent,
   RecordedEvent,
 } from './event.types.js';
+import type { AppendGuard } from './append-guard.js';
 import type { InlineProjection } from './inline-projection.js';
 import type { SqlExecutor } from './sql-executor.js';
 import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
@@ -20,17 +21,23 @@ export type InTransaction = (tx: SqlExecutor, events: RecordedEvent[]) => Promis
 
 /**
  * Postgres event store: append-only `events` table, optimistic concurrency per stream, idempotent
- * appends by event id, several streams per transaction, inline projections in the same transaction.
+ * appends by event id, several streams per transaction, append guards and inline projections in the
+ * same transaction.
  */
 export class EventStore {
   private readonly byType = new Map<string, InlineProjection[]>();
+  private readonly guardsByType = new Map<string, AppendGuard[]>();
 
   constructor(
     private readonly pool: Pool,
     projections: readonly InlineProjection[] = [],
+    guards: readonly AppendGuard[] = [],
   ) {
     for (const p of projections) {
       for (const type of p.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
+    }
+    for (const g of guards) {
+      for (const type of g.handles) this.guardsByType.set(type, [...(this.guardsByType.get(type) ?? []), g]);
     }
   }
 
@@ -60,6 +67,8 @@ export class EventStore {
     }
     if (result.duplicate) return result;
     for (const event of result.events) {
+      // Guards see the read models as the earlier events of this append left them.
+      for (const guard of this.guardsByType.get(event.type) ?? []) await guard.check(tx, event);
       for (const projection of this.byType.get(event.type) ?? []) await projection.apply(tx, event);
     }
     if (then) await then(tx, result.events);

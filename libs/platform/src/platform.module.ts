@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import { EmberConfig } from '#ember/config';
 import { createDataSource, EventStore, poolOf } from '#ember/event-store';
 import { BullJobScheduler, JOB_SCHEDULER, type JobScheduler } from '#ember/jobs';
-import { ENTITIES, inlineProjections, MIGRATIONS } from './schema.js';
+import { quotaDefaultsOf } from '#ember/quotas';
+import { appendGuards, ENTITIES, inlineProjections, MIGRATIONS } from './schema.js';
 
 /**
  * The shared infrastructure of every Ember process: the validated config, the Postgres DataSource,
- * the event store with its inline projections, and the job producer. One instance per process.
+ * the event store with its inline projections and append guards, and the job producer. One instance per process.
  */
 @Global()
 @Module({})
@@ -36,7 +37,8 @@ export class PlatformModule implements OnApplicationShutdown {
         {
           provide: EventStore,
           inject: [DataSource],
-          useFactory: (ds: DataSource) => new EventStore(poolOf(ds), inlineProjections()),
+          useFactory: (ds: DataSource) =>
+            new EventStore(poolOf(ds), inlineProjections(), appendGuards(quotaDefaultsOf(config))),
         },
         { provide: JOB_SCHEDULER, useFactory: () => new BullJobScheduler({ url: config.redisUrl }, config.queuePrefix) },
       ],

@@ -1,12 +1,34 @@
 import { EventStore1764000000000 } from '#ember/event-store';
+import {
+  QuotaGuard,
+  QuotaLimitEntity,
+  QuotaLimitsProjection,
+  QuotaReadModels1764000000300,
+  QuotaUsageEntity,
+  QuotaUsageProjection,
+  type QuotaDefaults,
+} from '#ember/quotas';
 import { SnapshotEntity, SnapshotProjection, SnapshotReadModel1764000000200 } from '#ember/snapshots';
 import { VolumeEntity, VolumeProjection, VolumeReadModel1764000000100 } from '#ember/volumes';
 
 /** Every migration of Ember's database, in order: the event store first, then the read models. */
-export const MIGRATIONS = [EventStore1764000000000, VolumeReadModel1764000000100, SnapshotReadModel1764000000200];
+export const MIGRATIONS = [
+  EventStore1764000000000,
+  VolumeReadModel1764000000100,
+  SnapshotReadModel1764000000200,
+  QuotaReadModels1764000000300,
+];
 
 /** Every TypeORM entity (read models). */
-export const ENTITIES: Function[] = [VolumeEntity, SnapshotEntity];
+export const ENTITIES: Function[] = [VolumeEntity, SnapshotEntity, QuotaLimitEntity, QuotaUsageEntity];
 
 /** The inline projections every writer (API and worker) runs in its append transactions. */
-export const inlineProjections = () => [new VolumeProjection(), new SnapshotProjection()];
+export const inlineProjections = () => [
+  new VolumeProjection(),
+  new SnapshotProjection(),
+  new QuotaLimitsProjection(),
+  new QuotaUsageProjection(),
+];
+
+/** The append guards every writer runs: rules across streams (quota), decided in the append transaction. Never replayed. */
+export const appendGuards = (quotaDefaults: QuotaDefaults) => [new QuotaGuard(quotaDefaults)];
