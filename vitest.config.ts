@@ -38,6 +38,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        plugins,
+        resolve,
+        test: {
+          // Ember vs the real Cinder API (test/differential): skipped, saying why, where the oracle can't run.
+          name: 'differential',
+          include: ['test/differential/**/*.e2e-spec.ts'],
+          globalSetup: ['test/setup/global-setup.ts', 'test/differential/oracle-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Like integration and e2e: Vitest runs all such files one at a time, after the unit tests.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

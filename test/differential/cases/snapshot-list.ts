@@ -1,0 +1,88 @@
+import type { Case, Compare } from '../case.js';
+import { group, qs } from './helpers.js';
+
+const L = '/v3/{list_project}/snapshots';
+const TOKEN = '{user}:{list_project}';
+const NAMES: Compare = { values: ['snapshots[].name'], unordered: true };
+const ORDERED: Compare = { values: ['snapshots[].name'] };
+const PAGED: Compare = { values: ['snapshots[].name', 'snapshots_links[].rel', 'snapshots_links[].href'] };
+
+type ListCase = Omit<Partial<Case>, 'group' | 'method' | 'path' | 'token' | 'name'>;
+/** A GET on the list project's collection (`detail` for /detail). */
+const list = (name: string, query: string, c: ListCase = {}, detail = false): Omit<Case, 'group'> => ({
+  name,
+  method: 'GET',
+  path: `${L}${detail ? '/detail' : ''}${query}`,
+  token: TOKEN,
+  compare: NAMES,
+  ...c,
+});
+
+export const snapshotListCases: Case[] = group('snapshot list', [
+  list('summary list', ''),
+  list('detail list', '', {}, true),
+  list('detail list at 3.14', '', { mv: '3.14' }, true),
+  list('detail list at 3.41', '', { mv: '3.41' }, true),
+  list('detail list at 3.65', '', { mv: '3.65' }, true),
+  list('summary list at 3.65 (still the 9 base fields)', '', { mv: '3.65' }),
+  list('filter name', qs({ name: 'list-alpha' })),
+  list('filter name on detail', qs({ name: 'list-alpha' }), {}, true),
+  list('filter name matching nothing', qs({ name: 'nope' })),
+  list('filter status available', qs({ status: 'available' })),
+  list('filter status creating', qs({ status: 'creating' })),
+  list('filter volume_id', qs({ volume_id: '{list_volume}' })),
+  list('filter volume_id unknown', qs({ volume_id: '{missing_uuid}' })),
+  list('filter metadata at 3.22', qs({ metadata: "{'color':'red'}" }), { mv: '3.22' }),
+  list('filter metadata as JSON at 3.22', qs({ metadata: '{"color":"blue"}' }), { mv: '3.22' }),
+  list('filter metadata at 3.21', qs({ metadata: "{'color':'red'}" }), { mv: '3.21' }),
+  list('filter metadata not a dict', qs({ metadata: 'color' }), { mv: '3.22' }),
+  list('filter name and status', qs({ name: 'list-beta', status: 'available' })),
+  list('all_tenants=1 with a name from another project', qs({ all_tenants: 1, name: 'diff-snap-{run}' })),
+  list('all_tenants=0 stays in the project', qs({ all_tenants: 0, name: 'diff-snap-{run}' })),
+  list('all_tenants=1 and project_id of the other project', qs({ all_tenants: 1, project_id: '{project}', name: 'list-alpha' })),
+  list('project_id without all_tenants is ignored', qs({ project_id: '{project}' })),
+  list('name~=alpha at 3.33', qs({ 'name~': 'alpha' }), { mv: '3.33' }),
+  list('name~=alpha at 3.34 (LIKE filters)', qs({ 'name~': 'alpha' }), { mv: '3.34' }),
+  list('unknown filter at 3.30 (admin: empty list)', qs({ foo: 'bar' }), { mv: '3.30' }),
+  list('unknown filter at 3.31 (admin: empty list)', qs({ foo: 'bar' }), { mv: '3.31' }),
+  list('non-ASCII filter key', `?${encodeURIComponent('nämé')}=x`, { mv: '3.31' }),
+  list('with_count at 3.44 is a filter', qs({ with_count: 'true' }), { mv: '3.44' }),
+  list('with_count at 3.45', qs({ with_count: 'true' }), { mv: '3.45', compare: { ...NAMES, values: ['snapshots[].name', 'count'] } }),
+  list('with_count=false at 3.45', qs({ with_count: 'false' }), { mv: '3.45' }),
+  list('with_count=abc at 3.45', qs({ with_count: 'abc' }), { mv: '3.45' }),
+  list('with_count and limit 1 at 3.45', qs({ with_count: 'true', limit: 1, sort: 'display_name:asc' }), { mv: '3.45', compare: { values: ['snapshots[].name', 'count', 'snapshots_links[].href'] } }),
+  list('consumes_quota=true at 3.65', qs({ consumes_quota: 'true' }), { mv: '3.65' }),
+  list('consumes_quota=maybe at 3.65', qs({ consumes_quota: 'maybe' }), { mv: '3.65' }),
+  list('limit 1 (next link)', qs({ limit: 1, sort: 'display_name:asc' }), { compare: PAGED }),
+  list('limit 3 (full page: next link)', qs({ limit: 3, sort: 'display_name:asc' }), { compare: PAGED }),
+  list('limit 4 (no next link)', qs({ limit: 4, sort: 'display_name:asc' }), { compare: PAGED }),
+  list('limit 1 on detail', qs({ limit: 1, sort: 'display_name:asc' }), { compare: PAGED }, true),
+  list('limit 0', qs({ limit: 0 })),
+  list('limit -1', qs({ limit: -1 })),
+  list('limit abc', qs({ limit: 'abc' })),
+  list('limit 1.5', qs({ limit: '1.5' })),
+  list('limit 1001 (capped)', qs({ limit: 1001 })),
+  list('marker after list-alpha by name', qs({ sort: 'display_name:asc', marker: '{list_alpha}' }), { compare: ORDERED }),
+  list('marker and limit', qs({ sort: 'display_name:asc', marker: '{list_alpha}', limit: 1 }), { compare: PAGED }),
+  list('marker unknown', qs({ marker: '{missing_uuid}' })),
+  list('marker not a uuid', qs({ marker: 'nope' })),
+  list('offset 1', qs({ sort: 'display_name:asc', offset: 1 }), { compare: ORDERED }),
+  list('offset -1', qs({ offset: -1 })),
+  list('offset abc', qs({ offset: 'abc' })),
+  list('offset 2147483648', qs({ offset: 2147483648 })),
+  list('sort display_name:asc', qs({ sort: 'display_name:asc' }), { compare: ORDERED }),
+  list('sort display_name:desc', qs({ sort: 'display_name:desc' }), { compare: ORDERED }),
+  list('sort display_name without a direction (desc)', qs({ sort: 'display_name' }), { compare: ORDERED }),
+  list('sort name:asc at 3.29', qs({ sort: 'name:asc' }), { mv: '3.29' }),
+  list('sort name:asc at 3.30', qs({ sort: 'name:asc' }), { mv: '3.30', compare: ORDERED }),
+  list('sort status:asc,display_name:desc', qs({ sort: 'status:asc,display_name:desc' }), { compare: ORDERED }),
+  list('sort by an unknown key', qs({ sort: 'foo:asc' })),
+  list('sort by an unknown direction', qs({ sort: 'display_name:up' })),
+  list('sort direction in upper case', qs({ sort: 'display_name:ASC' })),
+  list('sort_key display_name, sort_dir asc', qs({ sort_key: 'display_name', sort_dir: 'asc' }), { compare: ORDERED }),
+  list('sort_key name at 3.30', qs({ sort_key: 'name', sort_dir: 'asc' }), { mv: '3.30', compare: ORDERED }),
+  list('sort_key name at 3.29', qs({ sort_key: 'name', sort_dir: 'asc' }), { mv: '3.29' }),
+  list('sort_dir alone', qs({ sort_dir: 'asc' })),
+  list('sort_dir invalid', qs({ sort_key: 'display_name', sort_dir: 'sideways' })),
+  list('sort with sort_key', qs({ sort: 'display_name:asc', sort_key: 'status' })),
+]);
