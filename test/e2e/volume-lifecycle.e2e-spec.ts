@@ -97,6 +97,26 @@ describe('volume lifecycle', () => {
     expect((await volume(id)).status).toBe('available');
   });
 
+  it('attaches through the attachments API (3.27/3.44): reserved, attaching, in-use, and back to available on delete', async () => {
+    const id = await availableVolume();
+    const v344 = { 'OpenStack-API-Version': 'volume 3.44' };
+    expect((await api('POST', `${p}/attachments`, { attachment: { volume_uuid: id } })).status).toBe(404);
+    const created = await api('POST', `${p}/attachments`, { attachment: { volume_uuid: id, instance_uuid: '7c1a2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' } }, v344);
+    expect(created.status).toBe(200);
+    expect(created.body.attachment).toMatchObject({ status: 'reserved', volume_id: id, attach_mode: 'rw', connection_info: {} });
+    expect((await volume(id)).status).toBe('reserved');
+    const attachmentId = created.body.attachment.id;
+    const connected = await api('PUT', `${p}/attachments/${attachmentId}`, { attachment: { connector: { host: 'compute-1', initiator: 'iqn.x' } } }, v344);
+    expect(connected.body.attachment.status).toBe('attaching');
+    expect((await volume(id)).status).toBe('attaching');
+    expect((await api('POST', `${p}/attachments/${attachmentId}/action`, { 'os-complete': null }, v344)).status).toBe(204);
+    expect((await volume(id)).status).toBe('in-use');
+    // The snapshot rules now meet a real in-use volume.
+    expect((await api('POST', `${p}/snapshots`, { snapshot: { volume_id: id } })).status).toBe(400);
+    expect((await api('DELETE', `${p}/attachments/${attachmentId}`, undefined, v344)).status).toBe(200);
+    expect((await volume(id)).status).toBe('available');
+  });
+
   it('lets an admin reset a volume status', async () => {
     const id = await availableVolume();
     expect((await api('POST', `${p}/volumes/${id}/action`, { 'os-reset_status': { status: 'error' } })).status).toBe(202);

@@ -3,6 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AttachVolumeHandler, DetachVolumeHandler } from './application/attach-volume/attach-volume.handler.js';
 import { CreateVolumeHandler } from './application/create-volume/create-volume.handler.js';
 import { GetVolumeHandler } from './application/get-volume/get-volume.handler.js';
+import { ListVolumesHandler } from './application/list-volumes/list-volumes.handler.js';
+import { AdvanceAttachmentHandler, CreateAttachmentHandler } from './application/attachments/attachment.handlers.js';
+import { FindAttachmentHandler } from './application/attachments/find-attachment.handler.js';
 import { DeleteVolumeHandler } from './application/delete-volume/delete-volume.handler.js';
 import {
   ExtendVolumeHandler,
@@ -24,12 +27,16 @@ import { VolumeRepository } from './application/volume.repository.js';
     AttachVolumeHandler,
     DetachVolumeHandler,
     GetVolumeHandler,
+    ListVolumesHandler,
     UpdateVolumeHandler,
     WriteVolumeMetadataHandler,
     ResetVolumeStatusHandler,
     ExtendVolumeHandler,
     DeleteVolumeHandler,
     VolumeHandshakeHandler,
+    CreateAttachmentHandler,
+    AdvanceAttachmentHandler,
+    FindAttachmentHandler,
   ],
   exports: [VolumeRepository],
 })

@@ -3,6 +3,9 @@ import { VolumeErrors } from './volume.errors.js';
 import {
   VolumeEvents,
   type VolumeAttached,
+  type VolumeAttachmentCompleted,
+  type VolumeAttachmentConnected,
+  type VolumeAttachmentReserved,
   type VolumeAvailable,
   type VolumeDeleted,
   type VolumeDeletionRequested,
@@ -22,6 +25,8 @@ export interface Attachment {
   hostName: string | null;
   mountpoint: string;
   mode: 'rw' | 'ro';
+  /** Attachments API lifecycle; legacy `os-attach` attachments are `attached` at once. */
+  status?: 'reserved' | 'attaching' | 'attached';
 }
 
 /** A volume's state, folded from its events. */
@@ -52,6 +57,13 @@ type Decided = Omit<NewEvent, 'eventId'>[];
 const one = (type: string, data: object): Decided => [{ type, data: { ...data } }];
 const DELETABLE = ['available', 'error', 'error_restoring', 'error_extending', 'error_managing'];
 
+/** The status a volume's remaining attachments give it (Cinder's attachment bookkeeping). */
+function statusWith(attachments: Attachment[]): string {
+  if (attachments.some((a) => (a.status ?? 'attached') === 'attached')) return 'in-use';
+  if (attachments.some((a) => a.status === 'attaching')) return 'attaching';
+  return attachments.length > 0 ? 'reserved' : 'available';
+}
+
 /** Applies one event; unknown types leave the state as it was (forward compatible). */
 export function evolveVolume(state: VolumeState | null, event: Event, version: number): VolumeState | null {
   const d = event.data as unknown;
@@ -80,7 +92,7 @@ export function evolveVolume(state: VolumeState | null, event: Event, version: n
     }
     case VolumeEvents.Detached: {
       const left = state.attachments.filter((a) => a.attachmentId !== (d as VolumeDetached).attachmentId);
-      return { ...next, status: left.length > 0 ? 'in-use' : 'available', attachments: left };
+      return { ...next, status: statusWith(left), attachments: left };
     }
     case VolumeEvents.MetadataChanged:
       return { ...next, metadata: { ...(d as VolumeMetadataChanged).metadata } };
@@ -100,6 +112,22 @@ export function evolveVolume(state: VolumeState | null, event: Event, version: n
       return { ...next, status: 'error_extending' };
     case VolumeEvents.DeletionRequested:
       return { ...next, status: 'deleting' };
+    case VolumeEvents.AttachmentReserved: {
+      const r = d as VolumeAttachmentReserved;
+      const status = r.connector ? 'attaching' : 'reserved';
+      const attachment: Attachment = { attachmentId: r.attachmentId, instanceUuid: r.instanceUuid, hostName: null, mountpoint: '', mode: r.mode, status };
+      return { ...next, status, attachments: [...state.attachments, attachment] };
+    }
+    case VolumeEvents.AttachmentConnected: {
+      const id = (d as VolumeAttachmentConnected).attachmentId;
+      const attachments = state.attachments.map((a) => (a.attachmentId === id ? { ...a, status: 'attaching' as const } : a));
+      return { ...next, status: state.status === 'in-use' ? 'in-use' : 'attaching', attachments };
+    }
+    case VolumeEvents.AttachmentCompleted: {
+      const id = (d as VolumeAttachmentCompleted).attachmentId;
+      const attachments = state.attachments.map((a) => (a.attachmentId === id ? { ...a, status: 'attached' as const } : a));
+      return { ...next, status: 'in-use', attachments };
+    }
     case VolumeEvents.Reserved:
       return { ...next, status: 'attaching' };
     case VolumeEvents.Unreserved:
@@ -149,6 +177,23 @@ export const Volume = {
       throw VolumeErrors.attachmentNotFound(attachmentId ?? 'None');
     }
     return one(VolumeEvents.Detached, { attachmentId: target, at } satisfies VolumeDetached);
+  },
+
+  /** `POST /attachments` (3.27): reserve (no connector) or start attaching (connector). */
+  reserveAttachment(state: VolumeState, a: Omit<VolumeAttachmentReserved, 'at'>, at: string): Decided {
+    // Ember volumes are not multiattach: an attachment is made on an available volume only.
+    if (state.status !== 'available') throw VolumeErrors.cannotAttach(state.id, state.status);
+    return one(VolumeEvents.AttachmentReserved, { ...a, at } satisfies VolumeAttachmentReserved);
+  },
+
+  connectAttachment(state: VolumeState, attachmentId: string, connector: Record<string, unknown>, at: string): Decided {
+    if (!state.attachments.some((a) => a.attachmentId === attachmentId)) throw VolumeErrors.attachmentNotFound(attachmentId);
+    return one(VolumeEvents.AttachmentConnected, { attachmentId, connector, at } satisfies VolumeAttachmentConnected);
+  },
+
+  completeAttachment(state: VolumeState, attachmentId: string, at: string): Decided {
+    if (!state.attachments.some((a) => a.attachmentId === attachmentId)) throw VolumeErrors.attachmentNotFound(attachmentId);
+    return one(VolumeEvents.AttachmentCompleted, { attachmentId, at } satisfies VolumeAttachmentCompleted);
   },
 
   /** `os-reserve`: an available volume is `attaching` while Nova sets the attachment up. */

@@ -14,6 +14,9 @@ export const VolumeEvents = {
   DeletionRequested: 'volume.deletion_requested.v1',
   Deleted: 'volume.deleted.v1',
   DeletionFailed: 'volume.deletion_failed.v1',
+  AttachmentReserved: 'volume.attachment_reserved.v1',
+  AttachmentConnected: 'volume.attachment_connected.v1',
+  AttachmentCompleted: 'volume.attachment_completed.v1',
   Reserved: 'volume.reserved.v1',
   Unreserved: 'volume.unreserved.v1',
   DetachingStarted: 'volume.detaching_started.v1',
@@ -121,5 +124,27 @@ export interface VolumeRevertRequested {
 
 export interface VolumeReverted {
   snapshotId: string;
+  at: string;
+}
+
+/** Attachments API (3.27): an attachment is reserved (no connector yet) or attaching (connector given). */
+export interface VolumeAttachmentReserved {
+  attachmentId: string;
+  instanceUuid: string | null;
+  mode: 'rw' | 'ro';
+  connector: Record<string, unknown> | null;
+  at: string;
+}
+
+/** `PUT /attachments/{id}` with a connector: the host is connecting. */
+export interface VolumeAttachmentConnected {
+  attachmentId: string;
+  connector: Record<string, unknown>;
+  at: string;
+}
+
+/** `os-complete` (3.44): the attachment is in use. */
+export interface VolumeAttachmentCompleted {
+  attachmentId: string;
   at: string;
 }

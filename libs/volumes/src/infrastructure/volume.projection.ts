@@ -3,6 +3,8 @@ import { cinderTime } from '#ember/kernel';
 import {
   VolumeEvents,
   type VolumeAttached,
+  type VolumeAttachmentCompleted,
+  type VolumeAttachmentReserved,
   type VolumeDetached,
   type VolumeExtended,
   type VolumeMetadataChanged,
@@ -44,12 +46,27 @@ export class VolumeProjection implements InlineProjection {
       }
       case VolumeEvents.Detached: {
         const { attachmentId } = event.data as unknown as VolumeDetached;
-        return this.set(tx, id, v, at, `
+        await this.set(tx, id, v, at, `
           attachments = (SELECT coalesce(jsonb_agg(a), '[]') FROM jsonb_array_elements(attachments) a
-                          WHERE a->>'attachmentId' <> $4),
-          status = CASE WHEN jsonb_array_length(attachments) > 1 THEN 'in-use' ELSE 'available' END,
-          attach_status = CASE WHEN jsonb_array_length(attachments) > 1 THEN 'attached' ELSE 'detached' END`,
-          [attachmentId]);
+                          WHERE a->>'attachmentId' <> $4)`, [attachmentId]);
+        return this.statusFromAttachments(tx, id);
+      }
+      case VolumeEvents.AttachmentReserved: {
+        const r = event.data as unknown as VolumeAttachmentReserved;
+        const attachment = {
+          attachmentId: r.attachmentId, instanceUuid: r.instanceUuid, hostName: null, mountpoint: '', mode: r.mode,
+          status: r.connector ? 'attaching' : 'reserved', attachedAt: null,
+        };
+        await this.set(tx, id, v, at, 'attachments = attachments || jsonb_build_array($4::jsonb)', [JSON.stringify(attachment)]);
+        return this.statusFromAttachments(tx, id);
+      }
+      case VolumeEvents.AttachmentConnected:
+      case VolumeEvents.AttachmentCompleted: {
+        const { attachmentId } = event.data as unknown as VolumeAttachmentCompleted;
+        const change = event.type === VolumeEvents.AttachmentCompleted ? { status: 'attached', attachedAt: at } : { status: 'attaching' };
+        await this.set(tx, id, v, at, `attachments = (SELECT jsonb_agg(CASE WHEN a->>'attachmentId' = $4 THEN a || $5::jsonb ELSE a END)
+          FROM jsonb_array_elements(attachments) a)`, [attachmentId, JSON.stringify(change)]);
+        return this.statusFromAttachments(tx, id);
       }
       case VolumeEvents.Updated: {
         const u = event.data as unknown as VolumeUpdated;
@@ -93,6 +110,25 @@ export class VolumeProjection implements InlineProjection {
         await tx.query({ name: 'ember_volume_delete', text: 'DELETE FROM volumes WHERE id = $1', values: [id] });
         return;
     }
+  }
+
+  /** Cinder's bookkeeping: in-use if any attachment is attached, else attaching, reserved or available. */
+  private async statusFromAttachments(tx: SqlExecutor, id: string): Promise<void> {
+    await tx.query({
+      name: 'ember_volume_attach_status',
+      text: `UPDATE volumes SET
+               status = CASE
+                 WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(attachments) a WHERE coalesce(a->>'status', 'attached') = 'attached') THEN 'in-use'
+                 WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(attachments) a WHERE a->>'status' = 'attaching') THEN 'attaching'
+                 WHEN jsonb_array_length(attachments) > 0 THEN 'reserved'
+                 ELSE 'available' END,
+               attach_status = CASE
+                 WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(attachments) a WHERE coalesce(a->>'status', 'attached') = 'attached') THEN 'attached'
+                 WHEN jsonb_array_length(attachments) > 0 THEN 'attaching'
+                 ELSE 'detached' END
+             WHERE id = $1`,
+      values: [id],
+    });
   }
 
   private async set(tx: SqlExecutor, id: string, version: number, at: string, assignments: string, extra: unknown[] = []) {
