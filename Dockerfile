@@ -4,22 +4,37 @@
 #   node dist/apps/worker/src/main.js   BullMQ worker
 #   node bin/ember.js migrate|...       operator CLI
 ARG NODE_IMAGE=node:20-bookworm-slim
+# The build stage compiles a small native addon (libs/storage/native): the full image has python3,
+# make and g++. Same Debian release as NODE_IMAGE, so the addon runs there.
+ARG BUILD_IMAGE=node:20-bookworm
 
 # ---- build: full dependency tree, compile TypeScript into dist/ ---------------------------------
-FROM ${NODE_IMAGE} AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /app
+# node-gyp builds against the image's own Node headers, never downloads them.
+ENV npm_config_nodedir=/usr/local
+# The postinstall script (scripts/build-native.mjs) must exist; with no sources yet it does nothing.
 COPY package.json package-lock.json ./
+COPY scripts/build-native.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Non-TypeScript files under apps/ and libs/ (SQL migrations, JSON samples, ...) keep their paths.
+# Non-TypeScript files under apps/ and libs/ (SQL migrations, JSON samples, ...) keep their paths;
+# the native addon's sources and build tree do not go to the runtime image (only its .node, below).
 RUN npm run build \
  && mkdir -p /assets \
- && find apps libs -type f ! -name '*.ts' -exec cp --parents {} /assets/ \;
+ && find apps libs -type f ! -name '*.ts' ! -path 'libs/storage/native/*' -exec cp --parents {} /assets/ \;
+# The SEEK_DATA/SEEK_HOLE addon of libs/storage. The script never fails (installs elsewhere fall
+# back to reading holes); in the image it must have been built.
+RUN rm -rf libs/storage/native/build \
+ && node scripts/build-native.mjs \
+ && test -f libs/storage/native/build/Release/ember_extents.node
 
 # ---- prod-deps: production node_modules only ------------------------------------------------------
 FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The postinstall script has nothing to build here (no addon sources): it returns quietly.
+COPY scripts/build-native.mjs ./scripts/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # ---- runtime ------------------------------------------------------------------------------------
@@ -32,6 +47,7 @@ WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /assets/ ./
+COPY --from=build /app/libs/storage/native/build/Release/ember_extents.node ./libs/storage/native/build/Release/ember_extents.node
 COPY bin ./bin
 COPY package.json ./
 # The data dir belongs to the unprivileged `node` user (uid 1000) that ships with the image; a

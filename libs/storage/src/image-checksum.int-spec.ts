@@ -2,12 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { imageChecksum } from './image-checksum.js';
+import { imageChecksum as checksumImage, type ImageChecksumOptions } from './image-checksum.js';
 import { sparseCopy } from './sparse-copy.js';
 import { StorageError } from './storage-error.js';
 import { allocatedBytes, KiB, makeTempDir, MiB, referenceChecksum, writeSparseFile } from './testing/image-fixtures.js';
 
-describe('imageChecksum', () => {
+// Every scenario runs with the native addon (holes found with SEEK_DATA/SEEK_HOLE and not read)
+// and with the portable path that reads them: the checksums must be the same.
+describe.each([
+  { mode: 'native addon', native: true },
+  { mode: 'fallback, holes read', native: false },
+])('imageChecksum ($mode)', ({ native }) => {
+  const imageChecksum = (path: string, opts: ImageChecksumOptions = {}) => checksumImage(path, { ...opts, native });
   let dir: string;
   let cleanup: () => Promise<void>;
   beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
@@ -20,7 +26,7 @@ describe('imageChecksum', () => {
       { offset: 2 * MiB, data: randomBytes(5 * MiB) },
       { offset: 20 * MiB + 7, data: randomBytes(KiB) },
     ]);
-    const copy = await sparseCopy(src, join(dir, 'dst.img'));
+    const copy = await sparseCopy(src, join(dir, 'dst.img'), { native });
     const result = await imageChecksum(join(dir, 'dst.img'));
     expect(result).toEqual({ checksum: referenceChecksum(src), bytes: size, allocatedBytes: copy.allocatedBytes });
     expect(result.checksum).toBe(copy.checksum);

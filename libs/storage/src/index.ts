@@ -1,7 +1,8 @@
 export { allocateImage } from './allocate-image.js';
 export { FileStorageBackend } from './file-storage-backend.js';
-export { imageChecksum, type ImageChecksumResult } from './image-checksum.js';
+export { imageChecksum, type ImageChecksumOptions, type ImageChecksumResult } from './image-checksum.js';
 export { CHECKSUM_CHUNK_SIZE, CHECKSUM_PREFIX, ImageHasher } from './image-hasher.js';
+export { nativeExtentsAvailable } from './native-extents.js';
 export type { ProgressCallback } from './progress-reporter.js';
 export { removeStaleTempFiles } from './remove-stale-temp-files.js';
 export { sparseCopy, type CopyResult, type SparseCopyOptions } from './sparse-copy.js';

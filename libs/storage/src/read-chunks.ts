@@ -1,31 +1,59 @@
 import type { FileHandle } from 'node:fs/promises';
+import type { DataMap } from './data-map.js';
 import { StorageError } from './storage-error.js';
 
-/** One chunk of a file: `data` is only valid until the next chunk is requested. */
+/**
+ * One piece of a file, `length` bytes at `position`. `data` holds them, and is only valid until
+ * the next chunk is requested; it is null for a hole the file's {@link DataMap} reported, whose
+ * bytes are all zeros and were not read.
+ */
 export interface Chunk {
-  data: Buffer;
+  data: Buffer | null;
   position: number;
+  length: number;
 }
 
 /**
- * Reads the first `size` bytes of `fh` in order, in `chunkSize` pieces, with two reused buffers:
- * the read of the next chunk is already in flight while the caller processes the current one.
+ * Holes shorter than this between two data extents of a chunk are read rather than skipped: one
+ * read costs more than the kernel zero-filling a few pages.
+ */
+const MIN_SKIPPED_HOLE = 64 * 1024;
+
+/**
+ * Reads the first `size` bytes of `fh` in order, in `chunkSize` pieces aligned on multiples of
+ * `chunkSize`, with two reused buffers: the read of the next chunk is already in flight while the
+ * caller processes the current one.
+ *
+ * With a `map`, holes are not read: a run of chunks that holds no data comes as one `data: null`
+ * chunk (ending on a chunk boundary or at `size`), and a chunk with some data gets its holes
+ * filled with zeros in memory. Without one, every byte is read.
  * Rejects with a transient `STORAGE_IO` error if the file ends before `size`.
  */
-export async function* readChunks(fh: FileHandle, size: number, chunkSize: number): AsyncGenerator<Chunk> {
-  const buffers = [Buffer.allocUnsafe(Math.min(chunkSize, size)), Buffer.allocUnsafe(Math.min(chunkSize, size))];
-  let position = 0;
-  let current = 0;
-  const readAt = (pos: number, buf: Buffer) => readFully(fh, buf, Math.min(chunkSize, size - pos), pos);
-  let pending: Promise<number> | undefined = size > 0 ? readAt(0, buffers[0]) : undefined;
+export async function* readChunks(fh: FileHandle, size: number, chunkSize: number, map?: DataMap | null): AsyncGenerator<Chunk> {
+  const buffers: Buffer[] = [];
+  const bufferFor = (i: number) => (buffers[i] ??= Buffer.allocUnsafe(Math.min(chunkSize, size)));
+
+  /** Plans and starts reading the chunk at `position` into `buffers[slot]`, if it has data. */
+  const start = (position: number, slot: number): Promise<Chunk> => {
+    const end = Math.min(position + chunkSize, size);
+    if (!map) return readFully(fh, bufferFor(slot), position, [[position, end]], end - position);
+    const extents = map.dataIn(position, end);
+    if (extents.length > 0) return readFully(fh, bufferFor(slot), position, coalesce(extents), end - position);
+    // No data here: extend the hole to the chunk boundary at or before the next data.
+    const next = map.nextData(end);
+    const holeEnd = next >= size ? size : Math.max(end, next - (next % chunkSize));
+    return Promise.resolve({ data: null, position, length: holeEnd - position });
+  };
+
+  let slot = 0;
+  let pending: Promise<Chunk> | undefined = size > 0 ? start(0, slot) : undefined;
   try {
     while (pending) {
-      const length = await pending;
-      const chunk = { data: buffers[current].subarray(0, length), position };
-      position += length;
-      current ^= 1;
-      // Safe to reuse the other buffer: the caller asked for this chunk, so it is done with that one.
-      pending = position < size ? readAt(position, buffers[current]) : undefined;
+      const chunk = await pending;
+      const next = chunk.position + chunk.length;
+      // The caller asked for this chunk, so it is done with the previous one: its buffer is free.
+      if (chunk.data) slot ^= 1;
+      pending = next < size ? start(next, slot) : undefined;
       yield chunk;
     }
   } finally {
@@ -34,14 +62,32 @@ export async function* readChunks(fh: FileHandle, size: number, chunkSize: numbe
   }
 }
 
-async function readFully(fh: FileHandle, buf: Buffer, length: number, position: number): Promise<number> {
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await fh.read(buf, done, length - done, position + done);
-    if (bytesRead === 0) {
-      throw new StorageError('STORAGE_IO', `image shrank while being read: expected data at offset ${position + done}`);
-    }
-    done += bytesRead;
+/** Merges extents separated by holes shorter than {@link MIN_SKIPPED_HOLE}. */
+function coalesce(extents: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [[...extents[0]]];
+  for (let i = 1; i < extents.length; i++) {
+    const last = out[out.length - 1];
+    if (extents[i][0] - last[1] < MIN_SKIPPED_HOLE) last[1] = extents[i][1];
+    else out.push([...extents[i]]);
   }
-  return length;
+  return out;
+}
+
+/** Reads `extents` of the chunk at `position` into `buf` and zero-fills the rest of its `length` bytes. */
+async function readFully(fh: FileHandle, buf: Buffer, position: number, extents: Array<[number, number]>, length: number): Promise<Chunk> {
+  let filled = 0;
+  for (const [start, end] of extents) {
+    buf.fill(0, filled, start - position);
+    let done = start - position;
+    while (done < end - position) {
+      const { bytesRead } = await fh.read(buf, done, end - position - done, position + done);
+      if (bytesRead === 0) {
+        throw new StorageError('STORAGE_IO', `image shrank while being read: expected data at offset ${position + done}`);
+      }
+      done += bytesRead;
+    }
+    filled = done;
+  }
+  buf.fill(0, filled, length);
+  return { data: buf.subarray(0, length), position, length };
 }

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeStaleTempFiles } from './remove-stale-temp-files.js';
-import { sparseCopy } from './sparse-copy.js';
+import { nativeExtentsAvailable } from './native-extents.js';
+import { sparseCopy as copyImage, type SparseCopyOptions } from './sparse-copy.js';
 import { StorageError } from './storage-error.js';
 import {
   allocatedBytes,
@@ -16,7 +17,13 @@ import {
   writeSparseFile,
 } from './testing/image-fixtures.js';
 
-describe('sparseCopy', () => {
+// Every scenario runs twice: with the native addon (SEEK_DATA/SEEK_HOLE, copy_file_range) and with
+// the portable path it falls back to. Both must produce the same bytes, holes and checksums.
+describe.each([
+  { mode: 'native addon', native: true },
+  { mode: 'fallback, holes read', native: false },
+])('sparseCopy ($mode)', ({ native }) => {
+  const sparseCopy = (from: string, to: string, opts: SparseCopyOptions = {}) => copyImage(from, to, { ...opts, native });
   let dir: string;
   let cleanup: () => Promise<void>;
   let src: string;
@@ -28,6 +35,10 @@ describe('sparseCopy', () => {
     dst = join(dir, 'dst.img');
   });
   afterEach(() => cleanup());
+
+  it.runIf(native)('uses the native addon here (built by npm install, or `node scripts/build-native.mjs`)', () => {
+    expect(nativeExtentsAvailable(), 'libs/storage/native is not built: run node scripts/build-native.mjs').toBe(true);
+  });
 
   it('copies a 1 GiB image with 64 MiB of data into an identical, equally sparse file', async () => {
     // Unaligned extents straddle 4 MiB chunk boundaries; the last one ends short of a chunk end.

@@ -1,8 +1,10 @@
 import { stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { DataMap } from './data-map.js';
 import { dataRuns, HOLE_GRANULARITY } from './data-runs.js';
 import { writeFileDurably } from './durable-fs.js';
 import { CHECKSUM_CHUNK_SIZE, ImageHasher } from './image-hasher.js';
+import { copyRange, isCopyUnsupported, nativeExtentsAvailable } from './native-extents.js';
 import { openImage } from './open-image.js';
 import { ProgressReporter, type ProgressCallback } from './progress-reporter.js';
 import { readChunks } from './read-chunks.js';
@@ -31,18 +33,30 @@ export interface SparseCopyOptions {
   progressIntervalMs?: number;
   /** Aborting rejects with the signal's reason and removes the temp file. */
   signal?: AbortSignal;
+  /**
+   * Use the native addon when it is built (default true): holes are found with SEEK_DATA/SEEK_HOLE
+   * and skipped instead of read, and data is copied in the kernel (`copy_file_range`). `false`
+   * takes the portable path, as happens anyway without the addon: every byte is read and written
+   * from buffers. The result (bytes, holes, checksum) is the same either way.
+   */
+  native?: boolean;
 }
 
 /**
  * Copies the raw image `src` to `dst`, keeping it sparse, and checksums it on the way.
  *
  * - Streams `src` with large positional reads into two reused buffers (read-ahead of one chunk).
+ * - Holes the filesystem reports (with the native addon, see {@link SparseCopyOptions.native}) are
+ *   neither read nor written: they only feed the checksum as zeros.
  * - Zero regions (64 KiB granularity) are not written, so holes stay holes and the destination
- *   only allocates the data; the file is then truncated to the source's logical size.
+ *   only allocates the data; the file is then truncated to the source's logical size. The data
+ *   is copied by the kernel from `src` when the addon can (the bytes just read are only hashed),
+ *   else written from the buffer.
  * - Crash-safe and idempotent: writes `<dst>.tmp-<random>`, fsyncs it, renames it over `dst` and
  *   fsyncs the directory. Re-running replaces `dst` with an identical copy.
  *
- * The source must not change during the copy (the caller quiesces the volume).
+ * The source must not change during the copy (the caller quiesces the volume): its holes are
+ * mapped as the copy goes, so data written meanwhile may be missed, not just be inconsistent.
  * Rejects with {@link StorageError} (`STORAGE_SOURCE_MISSING` is permanent, `STORAGE_IO` transient),
  * or with `signal.reason` when aborted.
  */
@@ -59,7 +73,10 @@ export async function sparseCopy(src: string, dst: string, opts: SparseCopyOptio
   const source = await openImage(src);
   try {
     const progress = new ProgressReporter(opts.onProgress, source.size, opts.progressIntervalMs);
-    const copy = (out: FileHandle) => copyContent(source.fh, source.size, out, chunkSize, progress, opts.signal);
+    const native = opts.native !== false && nativeExtentsAvailable();
+    const map = native ? DataMap.open(source.fh.fd, source.size) : null;
+    const copy = (out: FileHandle) =>
+      copyContent(source.fh, source.size, map, new RunWriter(source.fh, out, native), chunkSize, progress, opts.signal);
     const checksum = await writeFileDurably(dst, copy, { replace: true });
     const { blocks } = await stat(dst);
     progress.finish();
@@ -74,36 +91,76 @@ export async function sparseCopy(src: string, dst: string, opts: SparseCopyOptio
 async function copyContent(
   src: FileHandle,
   size: number,
-  out: FileHandle,
+  map: DataMap | null,
+  out: RunWriter,
   chunkSize: number,
   progress: ProgressReporter,
   signal: AbortSignal | undefined,
 ): Promise<string> {
   const hasher = new ImageHasher();
-  for await (const { data, position } of readChunks(src, size, chunkSize)) {
+  for await (const { data, position, length } of readChunks(src, size, chunkSize, map)) {
     signal?.throwIfAborted();
+    if (!data) {
+      // A hole: nothing to read or write.
+      hasher.updateZeros(length);
+      progress.update(position + length);
+      continue;
+    }
     const runs = dataRuns(data);
     // Hashing is synchronous CPU work: let the writes (thread pool) run meanwhile. Neither mutates `data`.
-    const writing = writeRuns(out, data, runs, position);
+    const writing = out.write(data, runs, position);
     try {
       hasher.update(data, runs.length === 0);
     } finally {
       await writing;
     }
-    progress.update(position + data.length);
+    progress.update(position + length);
   }
   signal?.throwIfAborted();
-  await out.truncate(size);
+  await out.fh.truncate(size);
   return hasher.digest();
 }
 
-/** Writes the `runs` of `data` (a chunk read at `position`) at their offsets, leaving the gaps as holes. */
-async function writeRuns(fh: FileHandle, data: Buffer, runs: Array<[number, number]>, position: number): Promise<void> {
-  for (const [start, end] of runs) {
-    let off = start;
-    while (off < end) {
-      const { bytesWritten } = await fh.write(data, off, end - off, position + off);
-      off += bytesWritten;
+/**
+ * Puts the data runs of each chunk at their offsets in `fh`, leaving the gaps as holes: copied in
+ * the kernel from `src` (which holds the same bytes, the source being quiescent) while that works,
+ * else written from the chunk's buffer.
+ */
+class RunWriter {
+  constructor(
+    private readonly src: FileHandle,
+    readonly fh: FileHandle,
+    private kernelCopy: boolean,
+  ) {}
+
+  /** Writes the `runs` of `data`, a chunk read at `position`. */
+  async write(data: Buffer, runs: Array<[number, number]>, position: number): Promise<void> {
+    for (const [start, end] of runs) {
+      if (this.kernelCopy && (await this.copy(position + start, end - start))) continue;
+      let off = start;
+      while (off < end) {
+        const { bytesWritten } = await this.fh.write(data, off, end - off, position + off);
+        off += bytesWritten;
+      }
     }
+  }
+
+  /** Copies a range in the kernel; false (and writes from buffers from now on) if the kernel cannot. */
+  private async copy(offset: number, length: number): Promise<boolean> {
+    let copied: number | null;
+    try {
+      copied = await copyRange(this.src.fd, this.fh.fd, offset, length);
+    } catch (err) {
+      if (!isCopyUnsupported(err)) throw err;
+      copied = null;
+    }
+    if (copied === null) {
+      this.kernelCopy = false;
+      return false;
+    }
+    if (copied < length) {
+      throw new StorageError('STORAGE_IO', `image shrank while being read: expected data at offset ${offset + copied}`);
+    }
+    return true;
   }
 }

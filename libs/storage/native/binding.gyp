@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "ember_extents",
+      "sources": ["ember_extents.c"],
+      "cflags": ["-O2", "-Wall", "-Wextra"]
+    }
+  ]
+}
