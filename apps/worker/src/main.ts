@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, logLevels } from '#ember/config';
-import { removeStaleTempFiles } from '#ember/storage';
+import { nativeExtentsAvailable, removeStaleTempFiles } from '#ember/storage';
 import { WorkerModule } from './worker.module.js';
 
 const STALE_TEMP_MS = 15 * 60_000;
@@ -16,7 +16,11 @@ async function bootstrap(): Promise<void> {
     logger: logLevels(config.logLevel),
   });
   app.enableShutdownHooks();
-  new Logger('Worker').log(`storage worker running (concurrency ${config.workerConcurrency}, data ${config.dataDir})`);
+  const logger = new Logger('Worker');
+  logger.log(`storage worker running (concurrency ${config.workerConcurrency}, data ${config.dataDir})`);
+  if (!nativeExtentsAvailable()) {
+    logger.warn('native extent map unavailable (npm install did not build libs/storage/native): copies read holes, slower');
+  }
 }
 
 bootstrap().catch((e) => {
