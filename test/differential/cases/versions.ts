@@ -8,6 +8,16 @@ const MALFORMED = "Cinder bug: a `volume` item that is not exactly two tokens ra
 const INTERNAL = { status: 500, fault: 'computeFault', message: 'The server has either erred or is incapable of performing the requested operation.' };
 
 /** Version documents, the microversion header, the noauth token and the URL's project. */
+/**
+ * Requests no route matches: Cinder's router answers with webob's HTML 404 page; Ember answers every
+ * error under /v3 with the JSON fault envelope (a requirement of the walking skeleton).
+ */
+export const UNROUTED = {
+  reason: "No route matches: Cinder answers webob's HTML 404 page, Ember the JSON fault envelope it uses for every error",
+  cinder: { status: 404, fault: null },
+  ember: { status: 404, fault: 'itemNotFound', message: 'The resource could not be found.' },
+};
+
 export const versionCases: Case[] = [
   ...group('versions', [
     { name: 'GET / without a token answers 300 with the versions document', method: 'GET', path: '/', token: null, compare: { values: VERSION_FIELDS } },
@@ -131,10 +141,10 @@ export const versionCases: Case[] = [
     },
     { name: 'project-less URL GET /v3/snapshots/{id}', method: 'GET', path: '/v3/snapshots/{snapshot}' },
     { name: 'project-less URL GET /v3/snapshots/detail', method: 'GET', path: '/v3/snapshots/detail', compare: { shape: false } },
-    { name: 'a non-hex project segment is not routed (404)', method: 'GET', path: '/v3/admin/snapshots', token: '{user}:admin' },
-    { name: 'an unknown path is not routed (404)', method: 'GET', path: '/v3/{project}/nonexistent' },
-    { name: 'PATCH on a snapshot is not routed (404)', method: 'PATCH', path: SNAPSHOT, body: { snapshot: { name: 'x' } } },
-    { name: 'PUT on the snapshot collection is not routed (404)', method: 'PUT', path: '/v3/{project}/snapshots', body: { snapshot: { name: 'x' } } },
-    { name: 'DELETE on the snapshot collection is not routed (404)', method: 'DELETE', path: '/v3/{project}/snapshots' },
+    { name: 'a non-hex project segment is not routed (404)', method: 'GET', path: '/v3/admin/snapshots', token: '{user}:admin', deviation: UNROUTED },
+    { name: 'an unknown path is not routed (404)', method: 'GET', path: '/v3/{project}/nonexistent', deviation: UNROUTED },
+    { name: 'PATCH on a snapshot is not routed (404)', method: 'PATCH', path: SNAPSHOT, body: { snapshot: { name: 'x' } }, deviation: UNROUTED },
+    { name: 'PUT on the snapshot collection is not routed (404)', method: 'PUT', path: '/v3/{project}/snapshots', body: { snapshot: { name: 'x' } }, deviation: UNROUTED },
+    { name: 'DELETE on the snapshot collection is not routed (404)', method: 'DELETE', path: '/v3/{project}/snapshots', deviation: UNROUTED },
   ]),
 ];
