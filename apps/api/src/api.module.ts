@@ -6,6 +6,7 @@ import { PlatformModule, storageProvider } from '#ember/platform';
 import { QuotasModule } from '#ember/quotas';
 import { SnapshotsModule } from '#ember/snapshots';
 import { VolumesModule } from '#ember/volumes';
+import { AttachmentsController } from './attachments/attachments.controller.js';
 import { CinderExceptionFilter } from './errors/cinder-exception.filter.js';
 import { LimitsController } from './limits/limits.controller.js';
 import { ManageableSnapshotsController } from './manageable-snapshots/manageable-snapshots.controller.js';
@@ -13,11 +14,14 @@ import { OpenStackClientShimsController } from './quotas/openstack-client-shims.
 import { QuotaSetsController } from './quotas/quota-sets.controller.js';
 import { SnapshotActions } from './snapshots/snapshot-actions.js';
 import { SnapshotMetadataController } from './snapshots/snapshot-metadata.controller.js';
+import { SnapshotListsController } from './snapshots/snapshot-lists.controller.js';
 import { SnapshotsController } from './snapshots/snapshots.controller.js';
 import { VersionsController } from './versions/versions.controller.js';
 import { VolumeActions } from './volumes/volume-actions.js';
 import { VolumeMetadataController } from './volumes/volume-metadata.controller.js';
+import { VolumeListsController } from './volumes/volume-lists.controller.js';
 import { VolumesController } from './volumes/volumes.controller.js';
+import { ResourceFiltersController } from './resource-filters/resource-filters.controller.js';
 
 /** The Cinder v3 HTTP API. Imports no processor: this process never consumes jobs. */
 @Module({})
@@ -26,7 +30,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-api' }), CqrsModule.forRoot(), VolumesModule, SnapshotsModule, QuotasModule],
-      controllers: [VersionsController, ManageableSnapshotsController, SnapshotMetadataController, SnapshotsController, VolumeMetadataController, VolumesController, QuotaSetsController, LimitsController, OpenStackClientShimsController],
+      controllers: [VersionsController, ManageableSnapshotsController, SnapshotMetadataController, SnapshotListsController, SnapshotsController, VolumeMetadataController, VolumeListsController, VolumesController, AttachmentsController, ResourceFiltersController, QuotaSetsController, LimitsController, OpenStackClientShimsController],
       providers: [storageProvider, VolumeActions, SnapshotActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
     };
   }

@@ -78,3 +78,28 @@ export {
   validateVolumeUpdate,
   type VolumeUpdateInput,
 } from './volume-actions/validate-volume-bodies.js';
+
+export type {
+  FilterScalar,
+  ListCaller,
+  ListFilter,
+  ListMarker,
+  ListRequest,
+  ListSortKey,
+  SnapshotListField,
+  SnapshotListRequest,
+  SortDir,
+  TimeComparison,
+  VolumeListField,
+  VolumeListRequest,
+} from './lists/list-request.js';
+export { parseListRequest } from './lists/parse-list-request.js';
+export { buildListSql, type ListSqlSource, type SqlColumn, type SqlStatement } from './lists/list-sql.js';
+export type { ColumnType } from './lists/columns.js';
+export { parseSnapshotListRequest } from './lists/parse-snapshot-list.js';
+export { parseVolumeListRequest } from './lists/parse-volume-list.js';
+export { QueryParams, quotePlus } from './lists/query-params.js';
+export { MAX_LIMIT } from './lists/pagination-params.js';
+export { type CollectionLink, listBody, nextLink, type NextLinkInput } from './lists/next-link.js';
+export { type FilterableResource, RESOURCE_FILTERS, resourceFiltersBody } from './lists/resource-filters.js';
+export { literalEval, PyDict, PyFloat, type PyLiteral } from './lists/python-literal.js';

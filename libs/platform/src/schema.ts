@@ -8,8 +8,13 @@ import {
   QuotaUsageProjection,
   type QuotaDefaults,
 } from '#ember/quotas';
-import { SnapshotEntity, SnapshotProjection, SnapshotReadModel1764000000200 } from '#ember/snapshots';
-import { VolumeEntity, VolumeProjection, VolumeReadModel1764000000100 } from '#ember/volumes';
+import {
+  SnapshotEntity,
+  SnapshotListIndexes1764000000410,
+  SnapshotProjection,
+  SnapshotReadModel1764000000200,
+} from '#ember/snapshots';
+import { VolumeEntity, VolumeListIndexes1764000000400, VolumeProjection, VolumeReadModel1764000000100 } from '#ember/volumes';
 
 /** Every migration of Ember's database, in order: the event store first, then the read models. */
 export const MIGRATIONS = [
@@ -17,6 +22,8 @@ export const MIGRATIONS = [
   VolumeReadModel1764000000100,
   SnapshotReadModel1764000000200,
   QuotaReadModels1764000000300,
+  VolumeListIndexes1764000000400,
+  SnapshotListIndexes1764000000410,
 ];
 
 /** Every TypeORM entity (read models). */

@@ -4,6 +4,7 @@ export * from './domain/snapshot.events.js';
 export { SnapshotRepository } from './application/snapshot.repository.js';
 export { CreateSnapshotCommand, type CreateSnapshotInput } from './application/create-snapshot/create-snapshot.command.js';
 export { GetSnapshotQuery } from './application/get-snapshot/get-snapshot.query.js';
+export { ListSnapshotsQuery, type SnapshotPage } from './application/list-snapshots/list-snapshots.query.js';
 export { UpdateSnapshotCommand } from './application/update-snapshot/update-snapshot.command.js';
 export {
   DeleteSnapshotMetadataKeyCommand,
@@ -15,5 +16,6 @@ export { DeleteSnapshotCommand } from './application/delete-snapshot/delete-snap
 export { SnapshotEntity } from './infrastructure/snapshot.entity.js';
 export { SnapshotProjection } from './infrastructure/snapshot.projection.js';
 export { SnapshotReadModel1764000000200 } from './migrations/1764000000200-snapshot-read-model.js';
+export { SnapshotListIndexes1764000000410 } from './migrations/1764000000410-snapshot-list-indexes.js';
 export { SnapshotsModule } from './snapshots.module.js';
 export { RevertVolumeCommand } from './application/revert-volume/revert-volume.command.js';

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { VolumesModule } from '#ember/volumes';
 import { CreateSnapshotHandler } from './application/create-snapshot/create-snapshot.handler.js';
 import { GetSnapshotHandler } from './application/get-snapshot/get-snapshot.handler.js';
+import { ListSnapshotsHandler } from './application/list-snapshots/list-snapshots.handler.js';
 import { DeleteSnapshotHandler } from './application/delete-snapshot/delete-snapshot.handler.js';
 import { RevertVolumeHandler } from './application/revert-volume/revert-volume.handler.js';
 import { SnapshotDecider } from './application/snapshot-decider.js';
@@ -22,6 +23,7 @@ import { UpdateSnapshotHandler } from './application/update-snapshot/update-snap
     SnapshotDecider,
     CreateSnapshotHandler,
     GetSnapshotHandler,
+    ListSnapshotsHandler,
     UpdateSnapshotHandler,
     WriteSnapshotMetadataHandler,
     DeleteSnapshotMetadataKeyHandler,

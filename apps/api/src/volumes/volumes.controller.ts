@@ -15,7 +15,6 @@ import type { Actor } from '#ember/kernel';
 import { GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
 import {
   CreateVolumeCommand,
-  DEFAULT_VOLUME_TYPE_ID,
   DeleteVolumeCommand,
   GetVolumeQuery,
   UpdateVolumeCommand,
@@ -27,6 +26,7 @@ import { baseUrlOf } from '../http/base-url.js';
 import { Req } from '../http/ember-request.decorator.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 import { VolumeActions } from './volume-actions.js';
+import { volumeView } from './volume-view.js';
 
 /** `/v3[/{project_id}]/volumes`: the volume API snapshots need. */
 @Controller('v3/volumes')
@@ -129,16 +129,7 @@ export class VolumesController {
     const actor = commandContext(req).actor;
     const row = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(id, actor));
     authorize(actor, 'volume:get', row.projectId);
-    const view = {
-      ...row,
-      host: this.config.backendHost,
-      attachments: row.attachments.map((a) => cinderAttachment(row.id, a)),
-      volumeTypeId: DEFAULT_VOLUME_TYPE_ID,
-      bootable: false,
-      multiattach: false,
-      consumesQuota: true,
-      migrationStatus: null,
-    };
+    const view = volumeView(row, this.config.backendHost);
     return volumeDetail(view, req.ember.apiVersion, {
       baseUrl: baseUrlOf(req, this.config.publicEndpoint),
       projectInUrl: req.ember.projectInUrl,
@@ -148,15 +139,3 @@ export class VolumesController {
   }
 }
 
-/** A read-model attachment in the shape of Cinder's volume `attachments` items. */
-function cinderAttachment(volumeId: string, a: Record<string, unknown>) {
-  return {
-    id: a.attachmentId,
-    attachment_id: a.attachmentId,
-    volume_id: volumeId,
-    server_id: a.instanceUuid ?? null,
-    host_name: a.hostName ?? null,
-    device: a.mountpoint,
-    attached_at: a.attachedAt ?? null,
-  };
-}
