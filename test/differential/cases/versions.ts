@@ -14,7 +14,7 @@ const INTERNAL = { status: 500, fault: 'computeFault', message: 'The server has 
  */
 export const UNROUTED = {
   reason: "No route matches: Cinder answers webob's HTML 404 page, Ember the JSON fault envelope it uses for every error",
-  cinder: { status: 404, fault: null },
+  cinder: { status: 404, fault: '(html)' },
   ember: { status: 404, fault: 'itemNotFound', message: 'The resource could not be found.' },
 };
 
