@@ -41,13 +41,15 @@ describe.skipIf(!clients)('the OpenStack clients against Ember (install them wit
   }
 
   it('openstack volume snapshot create / list / show / set / unset / delete', async () => {
-    await availableVolume('osc-vol');
+    const volumeId = await availableVolume('osc-vol');
     const created = await osc('volume', 'snapshot', 'create', '--volume', 'osc-vol', '--force', '--description', 'first snap', '--property', 'k1=v1', 'snap-a');
     expect(created).toMatchObject({ name: 'snap-a', description: 'first snap', status: 'creating', properties: { k1: 'v1' } });
     await untilStatus(created.id, 'available');
 
     const listed = await osc('volume', 'snapshot', 'list', '--long');
-    expect(listed.find((s: any) => s.ID === created.id)).toMatchObject({ Name: 'snap-a', Status: 'available', Volume: 'osc-vol' });
+    // JSON output keeps ids; the table maps the volume id to its name through GET volumes/detail.
+    expect(listed.find((s: any) => s.ID === created.id)).toMatchObject({ Name: 'snap-a', Status: 'available', Volume: volumeId });
+    expect(await oscRaw('volume', 'snapshot', 'list', '--long')).toMatch(/snap-a\s*\|[^\n]*\|\s*osc-vol\s*\|/);
     const filtered = await osc('volume', 'snapshot', 'list', '--name', 'snap-a', '--status', 'available', '--volume', 'osc-vol', '--limit', '5');
     expect(filtered.map((s: any) => s.ID)).toEqual([created.id]);
     expect((await osc('volume', 'snapshot', 'list', '--all-projects')).some((s: any) => s.ID === created.id)).toBe(true);
