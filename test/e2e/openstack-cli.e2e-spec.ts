@@ -103,6 +103,34 @@ describe.skipIf(!clients)('the OpenStack clients against Ember (install them wit
     await eventually(async () => (await snapshot(forced)) === undefined);
   });
 
+  it('restores, reverts, attaches and purges with the CLIs; quotas with `openstack quota set/show`', async () => {
+    const volumeId = await availableVolume('cli-src');
+    const snap = await osc('volume', 'snapshot', 'create', '--volume', volumeId, 'cli-snap');
+    await untilStatus(snap.id, 'available');
+
+    const restored = await osc('volume', 'create', '--snapshot', snap.id, 'cli-restored');
+    await eventually(async () => (await api('GET', `/v3/${PROJECT}/volumes/${restored.id}`)).body.volume.status === 'available');
+    expect((await osc('volume', 'show', restored.id)).snapshot_id).toBe(snap.id);
+
+    await cinder('--os-volume-api-version', '3.40', 'revert-to-snapshot', snap.id);
+    await eventually(async () => (await api('GET', `/v3/${PROJECT}/volumes/${volumeId}`)).body.volume.status === 'available');
+
+    const attachment = await cinder('--os-volume-api-version', '3.44', 'attachment-create', volumeId, '7c1a2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+    const attachmentId = /\|\s*id\s*\|\s*([0-9a-f-]{36})/.exec(attachment)![1]!;
+    await cinder('--os-volume-api-version', '3.44', 'attachment-complete', attachmentId);
+    expect((await osc('volume', 'show', volumeId)).status).toBe('in-use');
+    await cinder('--os-volume-api-version', '3.44', 'attachment-delete', attachmentId);
+    expect((await osc('volume', 'show', volumeId)).status).toBe('available');
+
+    await oscRaw('volume', 'delete', '--purge', volumeId);
+    await eventually(async () => (await api('GET', `/v3/${PROJECT}/volumes/${volumeId}`)).status === 404, 30_000);
+    expect((await api('GET', `/v3/${PROJECT}/snapshots/${snap.id}`)).status).toBe(404);
+
+    await oscRaw('quota', 'set', '--snapshots', '-1', PROJECT);
+    const quota = await osc('quota', 'show', PROJECT);
+    expect(quota.snapshots).toBe(-1);
+  });
+
   it('openstacksdk: create, wait, find, list, update, metadata, delete, wait_for_delete', async () => {
     const { stdout } = await promisify(execFile)('/usr/bin/python3', [sdkScript, endpoint, `${USER}:${PROJECT}`], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' },
