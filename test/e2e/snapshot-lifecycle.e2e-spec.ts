@@ -52,7 +52,9 @@ describe('walking skeleton: POST snapshot → bytes on disk, on real processes',
     return id;
   }
 
-  const eventCount = async () => Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
+  // Events of this test's project only: other suites append to the same database in parallel.
+  const eventCount = async () =>
+    Number((await db.query(`SELECT count(*) AS n FROM events WHERE metadata->>'projectId' = $1`, [PROJECT])).rows[0].n);
 
   it('snapshots a 1 GiB volume holding data and holes: same bytes, checksum, sparse allocation, events linked by request id', async () => {
     const volumeId = await availableVolume(1);
