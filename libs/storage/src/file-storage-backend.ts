@@ -109,6 +109,17 @@ export class FileStorageBackend implements StorageBackend {
     }
   }
 
+  async verifySnapshot(snapshotId: string): Promise<CopyResult> {
+    try {
+      return await imageChecksum(this.snapshotPath(snapshotId));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new StorageError('STORAGE_SOURCE_MISSING', `snapshot ${snapshotId} has no image`, { cause: err });
+      }
+      throw StorageError.from(err, `cannot verify snapshot ${snapshotId}`);
+    }
+  }
+
   async listSnapshotImages(): Promise<{ ref: string; bytes: number }[]> {
     const dir = join(this.dataDir, 'snapshots');
     const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => {

@@ -46,6 +46,11 @@ export interface StorageBackend {
   manageSnapshot(ref: string, snapshotId: string): Promise<CopyResult>;
   /** The snapshot images the backend holds, tracked or not (for Cinder's manageable-snapshots list). */
   listSnapshotImages(): Promise<{ ref: string; bytes: number }[]>;
+  /**
+   * Re-reads a snapshot's data and computes its checksum (the `sha256-4m` of its image), for scrubbing
+   * and verification. Rejects with the permanent `STORAGE_SOURCE_MISSING` if the data is gone.
+   */
+  verifySnapshot(snapshotId: string): Promise<CopyResult>;
   /** Deletes a snapshot's data; a missing snapshot is not an error. */
   deleteSnapshot(snapshotId: string): Promise<void>;
   /** Deletes a volume's data; a missing volume is not an error. */

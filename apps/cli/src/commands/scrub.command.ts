@@ -1,4 +1,4 @@
-import { FileStorageBackend, imageChecksum } from '#ember/storage';
+import { FileStorageBackend, StorageError } from '#ember/storage';
 import pg from 'pg';
 import type { EmberConfig } from '#ember/config';
 import { ProgressBar } from './progress-bar.js';
@@ -35,13 +35,13 @@ export async function scrubCommand(config: EmberConfig, args: string[]): Promise
   let bytes = 0;
   for (const [i, row] of rows.entries()) {
     try {
-      const result = await imageChecksum(storage.snapshotPath(row.snapshot_id));
+      const result = await storage.verifySnapshot(row.snapshot_id);
       bytes += result.bytes;
       if (result.checksum !== row.checksum) {
         findings.push({ snapshotId: row.snapshot_id, expected: row.checksum, actual: result.checksum, problem: 'mismatch' });
       }
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if (!(e instanceof StorageError && e.code === 'STORAGE_SOURCE_MISSING')) throw e;
       findings.push({ snapshotId: row.snapshot_id, expected: row.checksum, actual: null, problem: 'missing' });
     }
     bar.update(i + 1, 'snapshots');
