@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cinderClient } from '../support/cinder-client.js';
 import { eventually, startStack, type RunningStack } from '../support/stack.js';
 
@@ -15,7 +15,7 @@ describe('snapshot quota under concurrency', () => {
   beforeAll(async () => {
     stack = await startStack();
     api = cinderClient(stack.baseUrl, `quota-user:${PROJECT}`);
-    db = new pg.Client({ connectionString: inject('databaseUrl') });
+    db = new pg.Client({ connectionString: stack.env.DATABASE_URL });
     await db.connect();
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cinderClient } from '../support/cinder-client.js';
 import { eventually, startStack, type RunningStack } from '../support/stack.js';
 
@@ -18,7 +18,7 @@ describe('snapshot update, metadata, actions and delete', () => {
   beforeAll(async () => {
     stack = await startStack();
     api = cinderClient(stack.baseUrl, `cmd-user:${PROJECT}`);
-    db = new pg.Client({ connectionString: inject('databaseUrl') });
+    db = new pg.Client({ connectionString: stack.env.DATABASE_URL });
     await db.connect();
     const v = await api('POST', `${p}/volumes`, { volume: { size: 1 } });
     volumeId = v.body.volume.id;

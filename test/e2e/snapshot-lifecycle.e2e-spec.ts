@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cinderClient } from '../support/cinder-client.js';
 import { eventually, startStack, type RunningStack } from '../support/stack.js';
 
@@ -35,7 +35,7 @@ describe('walking skeleton: POST snapshot → bytes on disk, on real processes',
   beforeAll(async () => {
     stack = await startStack();
     api = cinderClient(stack.baseUrl, `${USER}:${PROJECT}`);
-    db = new pg.Client({ connectionString: inject('databaseUrl') });
+    db = new pg.Client({ connectionString: stack.env.DATABASE_URL });
     await db.connect();
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { isolatedDatabase } from './database.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,15 +30,16 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the compiled API and worker as real processes (as `npm start` does), on the run's fresh
- * database, a private Redis key prefix and a private data directory. `npm test` builds dist/ first.
+ * Starts the compiled API and worker as real processes (as `npm start` does), on a database of their
+ * own, a private Redis key prefix and a private data directory. `npm test` builds dist/ first.
  */
 export async function startStack(extraEnv: Record<string, string> = {}): Promise<RunningStack> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'ember-e2e-'));
+  const database = await isolatedDatabase();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     EMBER_QUEUE_PREFIX: `${inject('queuePrefix')}-${port}`,
     EMBER_DATA_DIR: dataDir,
@@ -67,6 +69,7 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
       ),
     );
     await rm(dataDir, { recursive: true, force: true });
+    if (!process.env.EMBER_KEEP_TEST_DB) await database.drop();
   };
   const deadline = Date.now() + 30_000;
   for (;;) {

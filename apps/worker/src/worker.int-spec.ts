@@ -12,6 +12,7 @@ import { snapshotStream, volumeStream } from '#ember/kernel';
 import { SnapshotEvents, SnapshotRepository } from '#ember/snapshots';
 import { VolumeEvents } from '#ember/volumes';
 import { imageChecksum } from '#ember/storage';
+import { isolatedDatabase } from '../../../test/support/database.js';
 import { CreateSnapshotJob } from './processors/create-snapshot.job.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -34,11 +35,14 @@ describe('worker process (dispatcher + storage jobs) on real Postgres, Redis and
   let store: EventStore;
   let db: DataSource;
   let dataDir: string;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'ember-worker-'));
+    // Its own database: the dispatcher reads every event of its database.
+    database = await isolatedDatabase();
     const config = loadConfig({
-      DATABASE_URL: inject('databaseUrl'),
+      DATABASE_URL: database.url,
       EMBER_QUEUE_PREFIX: `${inject('queuePrefix')}-worker`,
       EMBER_DATA_DIR: dataDir,
       EMBER_LOG_LEVEL: 'error',
@@ -50,6 +54,7 @@ describe('worker process (dispatcher + storage jobs) on real Postgres, Redis and
   });
   afterAll(async () => {
     await app?.close();
+    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
