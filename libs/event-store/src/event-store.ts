@@ -102,8 +102,8 @@ export class EventStore {
   }
 
   /**
-   * Committed events after `after` in `(txId, position)` order. Only transactions below the current
-   * snapshot's xmin are read, so an event whose transaction commits late is never skipped: positions
+   * Committed events after `after` in `(txId, position)` order (the table's columns: the selected
+   * text aliases would sort as text). Only transactions below the current snapshot's xmin are read, so an event whose transaction commits late is never skipped: positions
    * are drawn before commit, transaction order is what readers can trust.
    */
   async readAll(after: GlobalPosition, limit: number, executor: SqlExecutor = this.pool): Promise<RecordedEvent[]> {
@@ -112,7 +112,7 @@ export class EventStore {
       text: `SELECT ${EVENT_COLUMNS} FROM events
               WHERE (tx_id, position) > ($1::xid8, $2::bigint)
                 AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-              ORDER BY tx_id, position LIMIT $3`,
+              ORDER BY events.tx_id, events.position LIMIT $3`,
       values: [after.txId, after.position.toString(), limit],
     });
     return rows.map(mapEventRow);
@@ -123,7 +123,7 @@ export class EventStore {
     const { rows } = await tx.query<{ version: number; existing: EventRow[] }>({
       name: 'ember_append_check',
       text: `SELECT (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1)::int AS version,
-                    (SELECT coalesce(json_agg(e ORDER BY e.position), '[]'::json) FROM
+                    (SELECT coalesce(json_agg(e ORDER BY e.position::bigint), '[]'::json) FROM
                        (SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($2::uuid[])) e) AS existing`,
       values: [stream.streamId, ids],
     });

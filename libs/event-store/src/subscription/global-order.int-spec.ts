@@ -62,6 +62,26 @@ describe('global committed order', () => {
     expect(after.seen[0]!.position < after.seen[1]!.position).toBe(true);
   });
 
+  it('reads positions in numeric order across digit boundaries (999 < 1000), in batches, skipping none', async () => {
+    const s = uniqueStream();
+    const { cursor: from } = await readMine(store, START, new Set());
+    // Enough events, in one transaction, that their positions cross the next power of ten.
+    const { rows } = await pool.query('SELECT coalesce(max(position), 0)::bigint AS p FROM events');
+    const current = Number(rows[0].p);
+    const needed = 10 ** String(current + 1).length - current + 50;
+    const many = Array.from({ length: Math.max(needed, 200) }, () => event());
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: many });
+    const seen: RecordedEvent[] = [];
+    let cursor = from;
+    for (;;) {
+      const batch = await store.readAll(cursor, 97);
+      if (batch.length === 0) break;
+      seen.push(...batch.filter((e) => e.streamId === s));
+      cursor = { txId: batch.at(-1)!.txId, position: batch.at(-1)!.position };
+    }
+    expect(seen.map((e) => e.streamVersion)).toEqual(many.map((_, i) => i + 1));
+  });
+
   it('hands every event to exactly one of two competing subscription replicas, checkpointing as it goes', async () => {
     const name = `test-sub-${randomUUID()}`;
     const streams = Array.from({ length: 30 }, () => uniqueStream('sub'));
