@@ -7,6 +7,7 @@ import { QuotasModule } from '#ember/quotas';
 import { SnapshotsModule } from '#ember/snapshots';
 import { VolumesModule } from '#ember/volumes';
 import { AttachmentsController } from './attachments/attachments.controller.js';
+import { AuditController } from './audit/audit.controller.js';
 import { CinderExceptionFilter } from './errors/cinder-exception.filter.js';
 import { LimitsController } from './limits/limits.controller.js';
 import { ManageableSnapshotsController } from './manageable-snapshots/manageable-snapshots.controller.js';
@@ -30,7 +31,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-api' }), CqrsModule.forRoot(), VolumesModule, SnapshotsModule, QuotasModule],
-      controllers: [VersionsController, ManageableSnapshotsController, SnapshotMetadataController, SnapshotListsController, SnapshotsController, VolumeMetadataController, VolumeListsController, VolumesController, AttachmentsController, ResourceFiltersController, QuotaSetsController, LimitsController, OpenStackClientShimsController],
+      controllers: [VersionsController, ManageableSnapshotsController, SnapshotMetadataController, SnapshotListsController, SnapshotsController, VolumeMetadataController, VolumeListsController, VolumesController, AttachmentsController, ResourceFiltersController, QuotaSetsController, LimitsController, OpenStackClientShimsController, AuditController],
       providers: [storageProvider, VolumeActions, SnapshotActions, { provide: APP_FILTER, useClass: CinderExceptionFilter }],
     };
   }

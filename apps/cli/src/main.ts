@@ -1,11 +1,15 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type EmberConfig } from '#ember/config';
+import { auditCommand } from './commands/audit.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
+import { replayCommand } from './commands/replay.command.js';
 import { scrubCommand } from './commands/scrub.command.js';
 
 const COMMANDS: Record<string, { summary: string; run: (config: EmberConfig, args: string[]) => Promise<number> }> = {
   migrate: { summary: 'create the database if needed and apply pending migrations', run: migrateCommand },
   scrub: { summary: 're-hash every snapshot image against its recorded checksum [--json]', run: scrubCommand },
+  audit: { summary: "a snapshot's or volume's history: audit snapshot|volume <id> [--as-of <time>] [--json]", run: auditCommand },
+  replay: { summary: 'rebuild the read models from the event log and swap them in; --verify: compare only, exit 1 on differences', run: replayCommand },
 };
 
 function usage(): string {

@@ -9,6 +9,9 @@ export function outcomeMetadata(job: { id?: string; data: StorageJobData }): Eve
     ...(cause.globalRequestId ? { globalRequestId: cause.globalRequestId } : {}),
     ...(cause.userId ? { userId: cause.userId } : {}),
     ...(cause.projectId ? { projectId: cause.projectId } : {}),
+    // The requester's roles and address, so an outcome names the same request facts as its cause.
+    ...(cause.roles ? { roles: cause.roles } : {}),
+    ...(cause.clientAddress ? { clientAddress: cause.clientAddress } : {}),
     authMode: 'worker',
     causationId: job.data.causationEventId,
     correlationId: cause.correlationId ?? cause.requestId,

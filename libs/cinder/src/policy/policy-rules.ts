@@ -51,6 +51,7 @@ export const POLICY_RULES = {
   'volume_extension:quotas:delete': 'admin',
   'limits_extension:used_limits': 'reader',
   'volume:get_all_admin': 'admin',
+  'ember:audit': 'admin',
 } as const satisfies Record<string, Persona>;
 
 export type PolicyRule = keyof typeof POLICY_RULES;

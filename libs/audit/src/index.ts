@@ -1,0 +1,10 @@
+export { READ_MODEL_TABLES, type ReadModelTable } from './read-models.js';
+export { openEventStore } from './open-event-store.js';
+export { ReadModelReplay } from './replay/read-model-replay.js';
+export type { ReplayTarget } from './replay/replay-session.js';
+export type { ReplayOptions, ReplayProgress, SwapReport, VerifyReport } from './replay/replay.types.js';
+export type { RowDifference, TableDiff } from './replay/read-model-diff.js';
+export { AUDITED_KINDS, AuditTrail, type AuditedKind, type PointInTime, type ResourceHistory } from './audit-trail.js';
+export type { VolumeViewContext } from './point-in-time/cinder-views.js';
+export { actorLabel, eventName, type AuditActor, type AuditEntry } from './timeline/audit-entry.js';
+export { timelineTable } from './timeline/timeline-table.js';
