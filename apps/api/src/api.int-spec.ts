@@ -91,6 +91,17 @@ describe('Cinder dialect at the HTTP edge', () => {
     expect(r.body).toEqual({ itemNotFound: { code: 404, message: 'The resource could not be found.' } });
   });
 
+  it("refuses admin-only actions to project members with Cinder's 403", async () => {
+    const created = await as(P1)('POST', `/v3/${P1}/volumes`, { volume: { size: 1 } });
+    const reset = await as(P1)('POST', `/v3/${P1}/volumes/${created.body.volume.id}/action`, { 'os-reset_status': { status: 'error' } });
+    expect(reset.status).toBe(403);
+    expect(reset.body).toEqual({
+      forbidden: { code: 403, message: "Policy doesn't allow volume_extension:volume_admin_actions:reset_status to be performed." },
+    });
+    const quotas = await as(P1)('PUT', `/v3/${P1}/os-quota-sets/${P1}`, { quota_set: { snapshots: 5 } });
+    expect(quotas.status).toBe(403);
+  });
+
   it("hides another project's volumes and snapshots (404), and serves project-less URLs", async () => {
     const created = await as(P1)('POST', `/v3/${P1}/volumes`, { volume: { size: 1 } });
     expect(created.status).toBe(202);
