@@ -4,10 +4,12 @@ import { auditCommand } from './commands/audit.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { replayCommand } from './commands/replay.command.js';
 import { scrubCommand } from './commands/scrub.command.js';
+import { verifyCommand } from './commands/verify.command.js';
 
 const COMMANDS: Record<string, { summary: string; run: (config: EmberConfig, args: string[]) => Promise<number> }> = {
   migrate: { summary: 'create the database if needed and apply pending migrations', run: migrateCommand },
   scrub: { summary: 're-hash every snapshot image against its recorded checksum [--json]', run: scrubCommand },
+  verify: { summary: 'check the event log for tampering (hash chains, seals) [--seal] [--anchor n:hash] [--json]', run: verifyCommand },
   audit: { summary: "a snapshot's or volume's history: audit snapshot|volume <id> [--as-of <time>] [--json]", run: auditCommand },
   replay: { summary: 'rebuild the read models from the event log and swap them in; --verify: compare only, exit 1 on differences', run: replayCommand },
 };

@@ -11,15 +11,16 @@ import { DeleteVolumeJob } from './processors/delete-volume.job.js';
 import { ExtendVolumeJob } from './processors/extend-volume.job.js';
 import { RevertVolumeJob } from './processors/revert-volume.job.js';
 import { StorageProcessor } from './processors/storage.processor.js';
+import { SealerService } from './sealer/sealer.service.js';
 
-/** The worker process: storage jobs, the dispatcher (log → queue). Never imported by the API. */
+/** The worker process: storage jobs, the dispatcher (log → queue), the sealer. Never imported by the API. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: EmberConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-worker' }), VolumesModule, SnapshotsModule],
-      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, ExtendVolumeJob, DeleteVolumeJob, RevertVolumeJob, StorageProcessor, DispatcherService],
+      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, ExtendVolumeJob, DeleteVolumeJob, RevertVolumeJob, StorageProcessor, DispatcherService, SealerService],
     };
   }
 }

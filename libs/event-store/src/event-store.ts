@@ -12,6 +12,10 @@ import type { AppendGuard } from './append-guard.js';
 import type { InlineProjection } from './inline-projection.js';
 import type { SqlExecutor } from './sql-executor.js';
 import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
+import { schemaVersionOf } from './event-type.js';
+import { chainHashes, GENESIS_HASH, recordedAtSql } from './hashing/event-hash.js';
+import { emberUpcasters } from './upcasting/ember-upcasters.js';
+import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
 
 const UNIQUE_VIOLATION = '23505';
 const STREAM_VERSION_KEY = 'events_stream_version_key';
@@ -22,7 +26,8 @@ export type InTransaction = (tx: SqlExecutor, events: RecordedEvent[]) => Promis
 /**
  * Postgres event store: append-only `events` table, optimistic concurrency per stream, idempotent
  * appends by event id, several streams per transaction, append guards and inline projections in the
- * same transaction.
+ * same transaction. Each event stores `hash = sha256(previous hash of its stream ‖ canonical event)`;
+ * readers get events upcast to their current shape (the stored form, which the hashes cover, never changes).
  */
 export class EventStore {
   private readonly byType = new Map<string, InlineProjection[]>();
@@ -32,6 +37,7 @@ export class EventStore {
     private readonly pool: Pool,
     projections: readonly InlineProjection[] = [],
     guards: readonly AppendGuard[] = [],
+    private readonly upcasters: UpcasterRegistry = emberUpcasters(),
   ) {
     for (const p of projections) {
       for (const type of p.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
@@ -98,7 +104,7 @@ export class EventStore {
       text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
       values: [streamId, fromVersion],
     });
-    return rows.map(mapEventRow);
+    return rows.map((row) => this.toRecorded(row));
   }
 
   /**
@@ -115,41 +121,67 @@ export class EventStore {
               ORDER BY events.tx_id, events.position LIMIT $3`,
       values: [after.txId, after.position.toString(), limit],
     });
-    return rows.map(mapEventRow);
+    return rows.map((row) => this.toRecorded(row));
   }
 
   private async appendStream(tx: SqlExecutor, stream: AppendToStream) {
     const ids = stream.events.map((e) => e.eventId);
-    const { rows } = await tx.query<{ version: number; existing: EventRow[] }>({
+    // One round trip: the stream's head (version and hash, to chain from), the ids as Postgres spells
+    // them, the time to record (hashed, so chosen here rather than by a column default), and any of our
+    // events already stored. UNIQUE(stream_id, stream_version) keeps the chain linear under races.
+    const { rows } = await tx.query<AppendCheck>({
       name: 'ember_append_check',
-      text: `SELECT (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = $1)::int AS version,
+      text: `SELECT coalesce(head.stream_version, 0)::int AS version, head.hash AS head_hash,
+                    ${recordedAtSql('clock_timestamp()')} AS recorded_at,
+                    (SELECT coalesce(array_agg(u::text ORDER BY o), '{}') FROM unnest($2::uuid[]) WITH ORDINALITY AS i(u, o)) AS ids,
                     (SELECT coalesce(json_agg(e ORDER BY e.position::bigint), '[]'::json) FROM
-                       (SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($2::uuid[])) e) AS existing`,
+                       (SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($2::uuid[])) e) AS existing
+               FROM (SELECT 1) one
+               LEFT JOIN LATERAL (SELECT stream_version, hash FROM events WHERE stream_id = $1
+                                   ORDER BY stream_version DESC LIMIT 1) head ON true`,
       values: [stream.streamId, ids],
     });
-    const { version, existing } = rows[0]!;
-    if (existing.length > 0) return this.duplicateOf(stream, existing, version);
+    const { version, head_hash, recorded_at: recordedAt, ids: storedIds, existing } = rows[0]!;
+    if (existing.length > 0) return this.duplicateOf(stream, existing, storedIds, version);
     checkExpected(stream.streamId, stream.expectedVersion, version);
     if (stream.events.length === 0) return { version, recorded: [], duplicate: false };
+    const data = stream.events.map((e) => JSON.stringify(e.data));
+    const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
+    // Hash what will be read back: the JSON as jsonb returns it, the uuid as Postgres prints it.
+    const hashes = chainHashes(
+      head_hash ?? GENESIS_HASH,
+      stream.events.map((e, i) => ({
+        streamId: stream.streamId,
+        streamVersion: version + i + 1,
+        eventId: storedIds[i]!,
+        type: e.type,
+        schemaVersion: schemaVersionOf(e.type),
+        data: JSON.parse(data[i]!) as unknown,
+        metadata: JSON.parse(metadata[i]!) as unknown,
+        recordedAt,
+      })),
+    );
     try {
       const inserted = await tx.query<EventRow>({
         name: 'ember_append_insert',
-        text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata)
-               SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata
-                 FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-                      WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, ord)
+        text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+               SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
+                 FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
+                      WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
                RETURNING ${EVENT_COLUMNS}`,
         values: [
           stream.streamId,
           version,
           ids,
           stream.events.map((e) => e.type),
-          stream.events.map((e) => schemaVersionOf(e)),
-          stream.events.map((e) => JSON.stringify(e.data)),
-          stream.events.map((e) => JSON.stringify(e.metadata ?? {})),
+          stream.events.map((e) => schemaVersionOf(e.type)),
+          data,
+          metadata,
+          recordedAt,
+          hashes,
         ],
       });
-      const recorded = inserted.rows.map(mapEventRow);
+      const recorded = inserted.rows.map((row) => this.toRecorded(row));
       return { version: version + recorded.length, recorded, duplicate: false };
     } catch (e) {
       if (isUniqueViolation(e) && (e as { constraint?: string }).constraint === STREAM_VERSION_KEY) {
@@ -159,14 +191,27 @@ export class EventStore {
     }
   }
 
-  private duplicateOf(stream: AppendToStream, existing: EventRow[], version: number) {
-    const stored = existing.map((row) => mapEventRow(row));
+  private duplicateOf(stream: AppendToStream, existing: EventRow[], ids: string[], version: number) {
+    // Compared as stored (ids as Postgres spells them, types before upcasting); handed back as readers see them.
+    const stored = existing.map(mapEventRow);
     const same =
       stored.length === stream.events.length &&
-      stream.events.every((e, i) => stored[i]!.eventId === e.eventId && sameEvent(stored[i]!, stream.streamId, e));
+      stream.events.every((e, i) => stored[i]!.eventId === ids[i] && sameEvent(stored[i]!, stream.streamId, e));
     if (!same) throw new EventIdConflictError(stored[0]!.eventId);
-    return { version, recorded: stored, duplicate: true };
+    return { version, recorded: stored.map((e) => this.upcasters.upcast(e)), duplicate: true };
   }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    return this.upcasters.upcast(mapEventRow(row));
+  }
+}
+
+interface AppendCheck {
+  version: number;
+  head_hash: Buffer | null;
+  recorded_at: string;
+  ids: string[];
+  existing: EventRow[];
 }
 
 function sameEvent(stored: RecordedEvent, streamId: string, e: NewEvent): boolean {
@@ -181,12 +226,6 @@ function checkExpected(streamId: string, expected: ExpectedVersion, actual: numb
 
 function describe(expected: ExpectedVersion): string {
   return typeof expected === 'number' ? `version ${expected}` : expected;
-}
-
-/** `snapshot.requested.v2` → 2; unversioned types count as 1. */
-function schemaVersionOf(e: NewEvent): number {
-  const match = /\.v(\d+)$/.exec(e.type);
-  return match ? Number(match[1]) : 1;
 }
 
 function isUniqueViolation(e: unknown): boolean {

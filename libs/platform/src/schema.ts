@@ -1,4 +1,4 @@
-import { EventStore1764000000000 } from '#ember/event-store';
+import { EventHashes1764000000500, EventStore1764000000000 } from '#ember/event-store';
 import {
   QuotaGuard,
   QuotaLimitEntity,
@@ -24,6 +24,7 @@ export const MIGRATIONS = [
   QuotaReadModels1764000000300,
   VolumeListIndexes1764000000400,
   SnapshotListIndexes1764000000410,
+  EventHashes1764000000500,
 ];
 
 /** Every TypeORM entity (read models). */
