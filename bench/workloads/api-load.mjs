@@ -1,0 +1,96 @@
+// POST /v3/{p}/snapshots under load with autocannon (in this process), sampling the API's RSS and the
+// CPU of the API, the worker and the whole machine; then the copy backlog the load left to the worker.
+import autocannon from 'autocannon';
+import { Queue } from 'bullmq';
+import { query } from '../lib/db.mjs';
+import { HZ, log, machineBusyJiffies, processJiffies, rssMiB, sleep } from '../lib/util.mjs';
+
+export async function apiLoad({ stack, client, volumeId, connections = 32, seconds = 10, warmupSeconds = 2, title = 'create-snapshot' }) {
+  const opts = {
+    url: client.url('/snapshots'),
+    method: 'POST',
+    headers: { 'X-Auth-Token': client.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ snapshot: { volume_id: volumeId, force: true } }),
+    connections,
+    pipelining: 1,
+    timeout: 30,
+  };
+  if (warmupSeconds > 0) {
+    log(`${title}: warm-up ${warmupSeconds} s at 4 connections`);
+    await autocannon({ ...opts, connections: 4, duration: warmupSeconds });
+  }
+  const rss = [];
+  const sample = () => {
+    const v = rssMiB(stack.apiPid);
+    if (v !== null) rss.push(v);
+  };
+  sample();
+  const rssBefore = rss[0];
+  const timer = setInterval(sample, 100);
+  const j0 = { api: processJiffies(stack.apiPid), worker: processJiffies(stack.workerPid), machine: machineBusyJiffies(), self: process.cpuUsage() };
+  log(`${title}: ${connections} connections, ${seconds} s`);
+  const started = Date.now();
+  let result;
+  try {
+    result = await autocannon({ ...opts, duration: seconds });
+  } finally {
+    clearInterval(timer);
+  }
+  sample();
+  const api = stack.procs.api;
+  if (api.exitCode !== null || api.signalCode !== null) throw new Error(`the API exited (${api.exitCode ?? api.signalCode}) during the load:\n${stack.logs().slice(-3000)}`);
+  const wall = (Date.now() - started) / 1000;
+  const self = process.cpuUsage(j0.self);
+  const cores = (j) => j / HZ / wall;
+  const cpu = {
+    api: cores(processJiffies(stack.apiPid) - j0.api),
+    worker: cores(processJiffies(stack.workerPid) - j0.worker),
+    loadGenerator: (self.user + self.system) / 1e6 / wall,
+    machine: cores(machineBusyJiffies() - j0.machine),
+  };
+  cpu.others = Math.max(0, cpu.machine - cpu.api - cpu.worker - cpu.loadGenerator); // Postgres, Redis, other users
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+  const total = result.requests.total;
+  const ok = statuses['202'] ?? 0;
+  return {
+    connections,
+    seconds: result.duration,
+    requests: total,
+    reqPerSec: total / result.duration,
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+    statuses,
+    non202: total - ok + result.errors + result.timeouts,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rssMiB: { before: rssBefore, max: Math.max(...rss), end: rss[rss.length - 1], samples: rss.length },
+    cpuCores: cpu,
+  };
+}
+
+/** What the worker still has to do: BullMQ job counts and snapshots still 'creating'. */
+export async function backlog(stack, databaseUrl) {
+  const queue = new Queue('storage', { connection: { url: stack.env.REDIS_URL, maxRetriesPerRequest: null }, prefix: stack.env.EMBER_QUEUE_PREFIX });
+  try {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
+    const { rows } = await query(databaseUrl, `SELECT status, count(*)::int AS n FROM snapshots GROUP BY status`);
+    return { queue: counts, snapshots: Object.fromEntries(rows.map((r) => [r.status, r.n])) };
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Waits (up to maxSeconds) until no snapshot is 'creating'; answers the drain time and rate. */
+export async function drain(stack, databaseUrl, maxSeconds = 180) {
+  const count = async () => (await query(databaseUrl, `SELECT count(*)::int AS n FROM snapshots WHERE status = 'creating'`)).rows[0].n;
+  const start = Date.now();
+  const first = await count();
+  let left = first;
+  const w0 = processJiffies(stack.workerPid);
+  while (left > 0 && Date.now() - start < maxSeconds * 1000) {
+    await sleep(500);
+    left = await count();
+  }
+  const seconds = (Date.now() - start) / 1000;
+  const done = first - left;
+  return { creatingAtStart: first, creatingLeft: left, seconds, snapshotsPerSec: seconds > 0 ? done / seconds : null, workerCores: (processJiffies(stack.workerPid) - w0) / HZ / Math.max(seconds, 0.001) };
+}
