@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { EmberConfig } from '#ember/config';
+import { EmberConfig } from '#ember/config';
+import { BullJobScheduler, JOB_SCHEDULER } from '#ember/jobs';
 import { PlatformModule, storageProvider } from '#ember/platform';
 import { SnapshotsModule } from '#ember/snapshots';
 import { VolumesModule } from '#ember/volumes';
@@ -20,7 +21,10 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [PlatformModule.forRoot(config, { applicationName: 'ember-worker' }), VolumesModule, SnapshotsModule],
-      providers: [storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, ExtendVolumeJob, DeleteVolumeJob, RevertVolumeJob, StorageProcessor, DispatcherService, SealerService],
+      providers: [
+        // The job producer: only the dispatcher enqueues (from the committed log), and closes it at shutdown.
+        { provide: JOB_SCHEDULER, inject: [EmberConfig], useFactory: (c: EmberConfig) => new BullJobScheduler({ url: c.redisUrl }, c.queuePrefix) },
+        storageProvider, CreateSnapshotJob, AllocateVolumeJob, DeleteSnapshotJob, ExtendVolumeJob, DeleteVolumeJob, RevertVolumeJob, StorageProcessor, DispatcherService, SealerService],
     };
   }
 }

@@ -16,6 +16,7 @@ import { schemaVersionOf } from './event-type.js';
 import { chainHashes, GENESIS_HASH, recordedAtSql } from './hashing/event-hash.js';
 import { emberUpcasters } from './upcasting/ember-upcasters.js';
 import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
+import { AppendNotifier } from './subscription/append-notifier.js';
 
 const UNIQUE_VIOLATION = '23505';
 const STREAM_VERSION_KEY = 'events_stream_version_key';
@@ -32,6 +33,9 @@ export type InTransaction = (tx: SqlExecutor, events: RecordedEvent[]) => Promis
 export class EventStore {
   private readonly byType = new Map<string, InlineProjection[]>();
   private readonly guardsByType = new Map<string, AppendGuard[]>();
+  /** Transactions (pooled clients) that appended events: their readers are woken after COMMIT. */
+  private readonly appendedIn = new WeakSet<object>();
+  private readonly notifier: AppendNotifier;
 
   constructor(
     private readonly pool: Pool,
@@ -39,6 +43,7 @@ export class EventStore {
     guards: readonly AppendGuard[] = [],
     private readonly upcasters: UpcasterRegistry = emberUpcasters(),
   ) {
+    this.notifier = new AppendNotifier(pool);
     for (const p of projections) {
       for (const type of p.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
     }
@@ -72,6 +77,7 @@ export class EventStore {
       result.duplicate &&= duplicate;
     }
     if (result.duplicate) return result;
+    this.appendedIn.add(tx);
     for (const event of result.events) {
       // Guards see the read models as the earlier events of this append left them.
       for (const guard of this.guardsByType.get(event.type) ?? []) await guard.check(tx, event);
@@ -88,11 +94,13 @@ export class EventStore {
       await client.query('BEGIN');
       const value = await fn(client);
       await client.query('COMMIT');
+      if (this.appendedIn.has(client)) this.notifier.appended();
       return value;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
+      this.appendedIn.delete(client);
       client.release();
     }
   }

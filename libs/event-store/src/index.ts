@@ -19,6 +19,8 @@ export { CheckpointedSubscription, type SubscriptionOptions } from './subscripti
 export { EventStore1764000000000 } from './migrations/1764000000000-event-store.js';
 export { microsNow } from './clock.js';
 export { EventHashes1764000000500 } from './migrations/1764000000500-event-hashes.js';
+export { NotifyAfterCommit1764000000600 } from './migrations/1764000000600-notify-after-commit.js';
+export { AppendNotifier, EVENTS_CHANNEL } from './subscription/append-notifier.js';
 export { canonicalJson } from './hashing/canonical-json.js';
 export { eventHash, GENESIS_HASH, type HashedContent } from './hashing/event-hash.js';
 export { Sealer, type SealerOptions } from './seals/sealer.js';

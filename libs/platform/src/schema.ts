@@ -1,4 +1,4 @@
-import { EventHashes1764000000500, EventStore1764000000000 } from '#ember/event-store';
+import { EventHashes1764000000500, EventStore1764000000000, NotifyAfterCommit1764000000600 } from '#ember/event-store';
 import {
   QuotaGuard,
   QuotaLimitEntity,
@@ -6,6 +6,7 @@ import {
   QuotaReadModels1764000000300,
   QuotaUsageEntity,
   QuotaUsageProjection,
+  QuotaUsageShards1764000000700,
   type QuotaDefaults,
 } from '#ember/quotas';
 import {
@@ -25,6 +26,8 @@ export const MIGRATIONS = [
   VolumeListIndexes1764000000400,
   SnapshotListIndexes1764000000410,
   EventHashes1764000000500,
+  NotifyAfterCommit1764000000600,
+  QuotaUsageShards1764000000700,
 ];
 
 /** Every TypeORM entity (read models). */

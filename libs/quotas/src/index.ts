@@ -21,7 +21,8 @@ export { limitsView, quotaSetView, type QuotaUsageJson } from './cinder/quota-se
 export { QuotaLimitEntity } from './infrastructure/quota-limit.entity.js';
 export { QuotaUsageEntity } from './infrastructure/quota-usage.entity.js';
 export { QuotaLimitsProjection } from './infrastructure/quota-limits.projection.js';
-export { QuotaUsageProjection } from './infrastructure/quota-usage.projection.js';
+export { QuotaUsageProjection, USAGE_SHARDS, usageOf } from './infrastructure/quota-usage.projection.js';
 export { QuotaGuard } from './infrastructure/quota.guard.js';
 export { QuotaReadModels1764000000300 } from './migrations/1764000000300-quota-read-models.js';
+export { QuotaUsageShards1764000000700 } from './migrations/1764000000700-quota-usage-shards.js';
 export { QuotasModule } from './quotas.module.js';

@@ -15,7 +15,7 @@ import { ResetSnapshotStatusHandler, UpdateSnapshotStatusHandler } from './appli
 import { SnapshotRepository } from './application/snapshot.repository.js';
 import { UpdateSnapshotHandler } from './application/update-snapshot/update-snapshot.handler.js';
 
-/** Snapshot use cases. Needs EventStore, DataSource and JOB_SCHEDULER from the app's infrastructure. */
+/** Snapshot use cases. Needs EventStore and DataSource from the app's infrastructure. */
 @Module({
   imports: [CqrsModule, VolumesModule],
   providers: [

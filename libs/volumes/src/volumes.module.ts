@@ -17,7 +17,7 @@ import {
 import { VolumeDecider } from './application/volume-decider.js';
 import { VolumeRepository } from './application/volume.repository.js';
 
-/** Volume use cases. Needs EventStore, DataSource and JOB_SCHEDULER from the app's infrastructure. */
+/** Volume use cases. Needs EventStore and DataSource from the app's infrastructure. */
 @Module({
   imports: [CqrsModule],
   providers: [

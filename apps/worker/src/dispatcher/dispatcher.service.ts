@@ -7,8 +7,9 @@ export const DISPATCHER_CHECKPOINT = 'dispatcher';
 
 /**
  * Turns committed events that request work into BullMQ jobs, from the event log: a crash between
- * the API's commit and its own enqueue loses nothing. Job ids come from event ids, so the API's
- * fast-path enqueue and this one collapse into one job. One replica leads at a time (see
+ * a commit and the enqueue loses nothing. Writers don't enqueue themselves: they wake this reader after
+ * their commit (AppendNotifier). Job ids come from event ids, so a batch re-read after a crash collapses
+ * into the jobs already queued. One replica leads at a time (see
  * CheckpointedSubscription); the checkpoint moves only after the jobs are in Redis.
  */
 @Injectable()
@@ -43,5 +44,6 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     await this.subscription.stop();
     await this.listener.stop();
+    await this.jobs.close();
   }
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SqlExecutor } from '#ember/event-store';
+import { READ_MODEL_COMPARED_AS, type ReadModelTable } from '../read-models.js';
 
 /** One row that differs between the live read model and the replayed one. */
 export interface RowDifference {
@@ -29,17 +30,15 @@ const ident = pg.escapeIdentifier;
  * leftovers by primary key to name the columns that differ.
  */
 export async function diffTable(db: SqlExecutor, table: string, live: string, replayed: string, limit = 1000): Promise<TableDiff> {
-  const [l, r] = [`${ident(live)}.${ident(table)}`, `${ident(replayed)}.${ident(table)}`];
-  const { rows: keys } = await db.query<{ column: string }>(
-    `SELECT a.attname AS column FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-      WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)`,
-    [l],
-  );
+  const [lt, rt] = [`${ident(live)}.${ident(table)}`, `${ident(replayed)}.${ident(table)}`];
+  const comparedAs = READ_MODEL_COMPARED_AS[table as ReadModelTable];
+  const keys = comparedAs ? comparedAs.keys.map((column) => ({ column })) : await primaryKeyOf(db, lt);
   if (keys.length === 0) throw new Error(`read model ${table} has no primary key to compare rows by`);
+  const [l, r] = comparedAs ? [`(${comparedAs.rows(lt)})`, `(${comparedAs.rows(rt)})`] : [lt, rt];
   const on = keys.map(({ column }) => `l.${ident(column)} = r.${ident(column)}`).join(' AND ');
   const { rows } = await db.query<{ live: Record<string, unknown> | null; replayed: Record<string, unknown> | null; total: number }>(
-    `WITH l AS (SELECT * FROM ${l} EXCEPT ALL SELECT * FROM ${r}),
-          r AS (SELECT * FROM ${r} EXCEPT ALL SELECT * FROM ${l})
+    `WITH l AS (SELECT * FROM ${l} lt EXCEPT ALL SELECT * FROM ${r} rt),
+          r AS (SELECT * FROM ${r} rt EXCEPT ALL SELECT * FROM ${l} lt)
      SELECT to_jsonb(l) AS live, to_jsonb(r) AS replayed, count(*) OVER () AS total
        FROM l FULL JOIN r ON ${on}
       LIMIT ${limit}`,
@@ -49,6 +48,15 @@ export async function diffTable(db: SqlExecutor, table: string, live: string, re
     count: rows[0]?.total ?? 0,
     differences: rows.map((row) => describe(table, keys.map((k) => k.column), row.live, row.replayed)),
   };
+}
+
+async function primaryKeyOf(db: SqlExecutor, table: string): Promise<{ column: string }[]> {
+  const { rows } = await db.query<{ column: string }>(
+    `SELECT a.attname AS column FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+      WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey::int2[], a.attnum)`,
+    [table],
+  );
+  return rows;
 }
 
 function describe(

@@ -1,8 +1,10 @@
 import pg from 'pg';
+import { EVENTS_CHANNEL } from './append-notifier.js';
 
 /**
  * One dedicated connection LISTENing on `ember_events`; wakes every registered reader when a
- * transaction that appended events commits. Reconnects after errors; readers also poll as a fallback.
+ * transaction that appended events has committed (the writer notifies: see AppendNotifier).
+ * Reconnects after errors; readers also poll as a fallback.
  */
 export class EventListener {
   private client: pg.Client | null = null;
@@ -36,7 +38,7 @@ export class EventListener {
     client.on('error', () => this.scheduleReconnect(client));
     client.on('end', () => this.scheduleReconnect(client));
     await client.connect();
-    await client.query('LISTEN ember_events');
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
     this.client = client;
     // Anything committed while we were away is found by the readers' catch-up read.
     this.wakers.forEach((wake) => wake());

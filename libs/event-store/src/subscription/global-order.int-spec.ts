@@ -127,6 +127,27 @@ describe('global committed order', () => {
     expect(BigInt(cp.rows[0].position) > cursor.position).toBe(true);
   });
 
+  it('wakes a LISTENing reader once an append has committed, the writer notifying after COMMIT', async () => {
+    const listener = new EventListener(url);
+    await listener.start();
+    let wakes = 0;
+    const off = listener.onWake(() => wakes++);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const before = wakes;
+      await store.append({ streamId: uniqueStream('wake'), expectedVersion: 'no_stream', events: [event()] });
+      const deadline = Date.now() + 5_000;
+      while (wakes === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      expect(wakes).toBeGreaterThan(before);
+      // A raw INSERT (no writer to notify) wakes nobody: the events table has no NOTIFY trigger any more.
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = 'events'::regclass AND tgname = 'events_notify'`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      off();
+      await listener.stop();
+    }
+  });
+
   it('rolls back a failed batch together with its checkpoint, then redelivers it', async () => {
     const name = `test-sub-${randomUUID()}`;
     const { cursor } = await readMine(store, START, new Set());

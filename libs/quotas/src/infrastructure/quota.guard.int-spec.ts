@@ -9,6 +9,7 @@ import { VolumeEvents } from '#ember/volumes';
 import { openTestDatabase } from '../../../../test/support/database.js';
 import { QuotaEvents, quotaStream } from '../domain/quota.events.js';
 import { QuotaReadModels1764000000300 } from '../migrations/1764000000300-quota-read-models.js';
+import { QuotaUsageShards1764000000700 } from '../migrations/1764000000700-quota-usage-shards.js';
 import { QuotaLimitsProjection } from './quota-limits.projection.js';
 import { QuotaUsageProjection } from './quota-usage.projection.js';
 import { QuotaGuard } from './quota.guard.js';
@@ -45,7 +46,8 @@ describe('quota guard and usage projection on real Postgres', () => {
   afterAll(async () => dataSource.destroy());
 
   const usage = async (projectId: string) => {
-    const { rows } = await pool.query('SELECT resource, in_use FROM quota_usages WHERE project_id = $1', [projectId]);
+    // Usage is spread over shards: what a project holds is their sum.
+    const { rows } = await pool.query('SELECT resource, sum(in_use) AS in_use FROM quota_usages WHERE project_id = $1 GROUP BY resource', [projectId]);
     return Object.fromEntries(rows.map((r) => [r.resource, Number(r.in_use)]));
   };
   const stored = async (streams: string[]) =>
@@ -113,6 +115,20 @@ describe('quota guard and usage projection on real Postgres', () => {
     expect(await usage(p)).toEqual({ snapshots: N, gigabytes: 2 * N });
   });
 
+  it('without limits, admits concurrent requests on several usage shards without queueing, and sums them exactly', async () => {
+    const p = project();
+    await store.append(limits(p, { snapshots: -1, gigabytes: -1 }));
+    await Promise.all(Array.from({ length: 60 }, () => store.append(snapshot(p))));
+    expect(await usage(p)).toEqual({ snapshots: 60, gigabytes: 60 });
+    const { rows } = await pool.query('SELECT count(DISTINCT shard)::int AS n FROM quota_usages WHERE project_id = $1', [p]);
+    expect(rows[0].n).toBeGreaterThan(1);
+    // A finite limit set afterwards is checked against the sum of the shards.
+    await expect(store.append(limits(p, { snapshots: 59 }))).rejects.toThrow('Current usage is 60 and the requested limit is 59.');
+    await store.append(limits(p, { snapshots: 61 }));
+    await store.append(snapshot(p));
+    expect((await refusal(store.append(snapshot(p)))).message).toContain('allowed (61) exceeded');
+  });
+
   it('makes an admission racing a limit change wait for it, then read the new limit', async () => {
     const p = project();
     for (let i = 0; i < 3; i++) await store.append(snapshot(p));
@@ -120,6 +136,7 @@ describe('quota guard and usage projection on real Postgres', () => {
     await store.transaction(async (tx) => {
       await store.appendIn(tx, [limits(p, { snapshots: 3 })]);
       racing = store.append(snapshot(p)); // starts while the lower limit is not committed yet
+      racing.catch(() => undefined); // refused as soon as we commit: checked below
       await sleep(300);
     });
     expect((await refusal(racing)).message).toContain('allowed (3) exceeded');
@@ -133,6 +150,7 @@ describe('quota guard and usage projection on real Postgres', () => {
     await store.transaction(async (tx) => {
       await store.appendIn(tx, [snapshot(p)]);
       lowering = store.append(limits(p, { snapshots: 3 })); // fine for the committed usage, not with ours
+      lowering.catch(() => undefined); // refused as soon as we commit: checked below
       await sleep(300);
     });
     expect((await refusal(lowering)).message).toBe(
@@ -206,8 +224,9 @@ describe('quota guard and usage projection on real Postgres', () => {
     try {
       await runner.query('DROP TABLE quota_usages, quota_limits');
       await new QuotaReadModels1764000000300().up(runner);
+      await new QuotaUsageShards1764000000700().up(runner);
       const rows: { resource: string; in_use: number }[] = await runner.query(
-        'SELECT resource, in_use FROM quota_usages WHERE project_id = $1',
+        'SELECT resource, sum(in_use) AS in_use FROM quota_usages WHERE project_id = $1 GROUP BY resource',
         [p],
       );
       expect(Object.fromEntries(rows.map((r) => [r.resource, Number(r.in_use)]))).toEqual(live);

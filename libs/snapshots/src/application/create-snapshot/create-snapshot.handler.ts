@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, microsNow } from '#ember/event-store';
-import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
 import { metadataFor, snapshotStream, stamp } from '#ember/kernel';
 import { VolumeErrors, VolumeRepository } from '#ember/volumes';
 import { Snapshot } from '../../domain/snapshot.aggregate.js';
@@ -11,12 +9,10 @@ import { CreateSnapshotCommand } from './create-snapshot.command.js';
 /** Creates a snapshot of a volume (or, with `manageRef`, adopts existing backend data as one). */
 @CommandHandler(CreateSnapshotCommand)
 export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotCommand, string> {
-  private readonly logger = new Logger(CreateSnapshotHandler.name);
 
   constructor(
     private readonly volumes: VolumeRepository,
     private readonly store: EventStore,
-    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
   ) {}
 
   async execute({ input, ctx }: CreateSnapshotCommand): Promise<string> {
@@ -29,7 +25,7 @@ export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotComm
     const request = { ...input, snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId };
     const at = microsNow();
     const decided = Snapshot.request(volume, request, at);
-    const { events } = await this.store.transaction(async (tx) => {
+    await this.store.transaction(async (tx) => {
       // Cinder re-reads the volume after inserting the snapshot. Here the volume's row is held FOR SHARE,
       // which orders us with a concurrent volume delete (FOR UPDATE), and its status is decided on again.
       const { rows } = await tx.query<{ status: string }>('SELECT status FROM volumes WHERE id = $1 FOR SHARE', [volume.id]);
@@ -37,8 +33,6 @@ export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotComm
       const stream = { streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream' as const };
       return this.store.appendIn(tx, [{ ...stream, events: stamp(decided, metadataFor(ctx, snapshotId)) }]);
     });
-    // Fast path; the dispatcher enqueues the same job id from the log if this is lost.
-    await this.jobs.schedule(jobsFor(events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
     return snapshotId;
   }
 }

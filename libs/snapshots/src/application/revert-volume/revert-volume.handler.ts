@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConcurrencyError, EventStore, microsNow } from '#ember/event-store';
-import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
 import { metadataFor, snapshotStream, stamp, volumeStream } from '#ember/kernel';
 import { foldVolume, VolumeErrors, VolumeEvents, VolumeRepository } from '#ember/volumes';
 import { foldSnapshot } from '../../domain/snapshot.aggregate.js';
@@ -17,12 +15,10 @@ import { RevertVolumeCommand } from './revert-volume.command.js';
  */
 @CommandHandler(RevertVolumeCommand)
 export class RevertVolumeHandler implements ICommandHandler<RevertVolumeCommand> {
-  private readonly logger = new Logger(RevertVolumeHandler.name);
 
   constructor(
     private readonly volumes: VolumeRepository,
     private readonly store: EventStore,
-    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
   ) {}
 
   async execute({ volumeId, snapshotId, ctx }: RevertVolumeCommand): Promise<void> {
@@ -33,7 +29,7 @@ export class RevertVolumeHandler implements ICommandHandler<RevertVolumeCommand>
     // The volume's row is held FOR UPDATE while the latest snapshot is decided and the revert recorded:
     // a snapshot being created holds it FOR SHARE, so it lands entirely before (and is then the latest,
     // so this revert is refused) or after (and is refused, the volume being `reverting`).
-    const { events } = await this.store.transaction(async (tx) => {
+    await this.store.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM volumes WHERE id = $1 FOR UPDATE', [volumeId]);
       const { rows } = await tx.query<{ id: string; checksum: string | null }>(
         'SELECT id, checksum FROM snapshots WHERE volume_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1',
@@ -68,6 +64,5 @@ export class RevertVolumeHandler implements ICommandHandler<RevertVolumeCommand>
           throw e instanceof ConcurrencyError ? RevertErrors.notAvailable(volumeId, snapshot.id) : e;
         });
     });
-    await this.jobs.schedule(jobsFor(events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
   }
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, microsNow } from '#ember/event-store';
-import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
 import { metadataFor, stamp, volumeStream } from '#ember/kernel';
 import { VolumeErrors } from '../../domain/volume.errors.js';
 import { VolumeEvents, type VolumeRequested } from '../../domain/volume.events.js';
@@ -15,12 +13,7 @@ export const DEFAULT_VOLUME_TYPE_ID = '5fed9d7c-401d-46e2-8e80-f30c70cb7e1d';
 
 @CommandHandler(CreateVolumeCommand)
 export class CreateVolumeHandler implements ICommandHandler<CreateVolumeCommand, string> {
-  private readonly logger = new Logger(CreateVolumeHandler.name);
-
-  constructor(
-    private readonly store: EventStore,
-    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   async execute({ input, ctx }: CreateVolumeCommand): Promise<string> {
     const source = input.source;
@@ -41,7 +34,7 @@ export class CreateVolumeHandler implements ICommandHandler<CreateVolumeCommand,
       at: microsNow(),
     };
     const events = stamp([{ type: VolumeEvents.Requested, data: { ...requested } }], metadataFor(ctx, volumeId));
-    const { events: recorded } = await this.store.transaction(async (tx) => {
+    await this.store.transaction(async (tx) => {
       // The source's read-model row is held FOR SHARE so it cannot start being deleted under us; its
       // status is checked under that lock.
       if (source && 'snapshotId' in source) {
@@ -53,8 +46,6 @@ export class CreateVolumeHandler implements ICommandHandler<CreateVolumeCommand,
       }
       return this.store.appendIn(tx, [{ streamId: volumeStream(volumeId), expectedVersion: 'no_stream', events }]);
     });
-    // Fast path; the dispatcher enqueues the same job id from the log if this is lost.
-    await this.jobs.schedule(jobsFor(recorded)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
     return volumeId;
   }
 }

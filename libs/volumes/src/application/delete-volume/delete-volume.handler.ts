@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, microsNow, type AppendToStream } from '#ember/event-store';
-import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
 import { metadataFor, snapshotStream, stamp, volumeStream } from '#ember/kernel';
 import { foldVolume, Volume } from '../../domain/volume.aggregate.js';
 import { VolumeErrors } from '../../domain/volume.errors.js';
@@ -19,15 +17,10 @@ const SNAPSHOT_DELETION_REQUESTED = 'snapshot.deletion_requested.v1';
  */
 @CommandHandler(DeleteVolumeCommand)
 export class DeleteVolumeHandler implements ICommandHandler<DeleteVolumeCommand> {
-  private readonly logger = new Logger(DeleteVolumeHandler.name);
-
-  constructor(
-    private readonly store: EventStore,
-    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
-  ) {}
+  constructor(private readonly store: EventStore) {}
 
   async execute({ volumeId, mode, ctx }: DeleteVolumeCommand): Promise<void> {
-    const { events } = await this.store.transaction(async (tx) => {
+    await this.store.transaction(async (tx) => {
       await tx.query('SELECT 1 FROM volumes WHERE id = $1 FOR UPDATE', [volumeId]);
       const state = foldVolume(await this.store.readStream(volumeStream(volumeId), 0, tx));
       if (!state || state.deleted || (!ctx.actor.isAdmin && state.projectId !== ctx.actor.projectId)) {
@@ -51,6 +44,5 @@ export class DeleteVolumeHandler implements ICommandHandler<DeleteVolumeCommand>
       ];
       return this.store.appendIn(tx, streams);
     });
-    await this.jobs.schedule(jobsFor(events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
   }
 }

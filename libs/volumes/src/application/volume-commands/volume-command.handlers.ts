@@ -1,6 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
 import { Volume } from '../../domain/volume.aggregate.js';
 import { VolumeErrors } from '../../domain/volume.errors.js';
 import { VolumeDecider } from '../volume-decider.js';
@@ -52,16 +50,10 @@ export class ResetVolumeStatusHandler implements ICommandHandler<ResetVolumeStat
 
 @CommandHandler(ExtendVolumeCommand)
 export class ExtendVolumeHandler implements ICommandHandler<ExtendVolumeCommand> {
-  private readonly logger = new Logger(ExtendVolumeHandler.name);
-
-  constructor(
-    private readonly decider: VolumeDecider,
-    @Inject(JOB_SCHEDULER) private readonly jobs: JobScheduler,
-  ) {}
+  constructor(private readonly decider: VolumeDecider) {}
 
   async execute({ volumeId, newSize, allowInUse, ctx }: ExtendVolumeCommand): Promise<void> {
-    const { result } = await this.decider.decide(volumeId, ctx, (s, at) => Volume.extend(s, newSize, allowInUse, at));
-    await this.jobs.schedule(jobsFor(result.events)).catch((e) => this.logger.warn(`enqueue deferred to dispatcher: ${e}`));
+    await this.decider.decide(volumeId, ctx, (s, at) => Volume.extend(s, newSize, allowInUse, at));
   }
 }
 
