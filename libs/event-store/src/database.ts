@@ -25,7 +25,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsTransactionMode: 'each',
     poolSize: options.poolSize ?? 20,
     applicationName: options.applicationName ?? 'ember',
-    extra: { max: options.poolSize ?? 20 },
+    // Pipelined connections: a transaction's statements can share one write (see PipelinedTransaction).
+    extra: { max: options.poolSize ?? 20, pipeline: true },
     logging: ['error'],
   });
 }

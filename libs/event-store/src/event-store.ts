@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { ConcurrencyError, EventIdConflictError } from './event-store.errors.js';
 import type {
   AppendResult,
@@ -13,6 +13,8 @@ import type { InlineProjection } from './inline-projection.js';
 import type { SqlExecutor } from './sql-executor.js';
 import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
 import { schemaVersionOf } from './event-type.js';
+import { microsNow } from './clock.js';
+import { PipelinedTransaction } from './pipelined-transaction.js';
 import { chainHashes, GENESIS_HASH, recordedAtSql } from './hashing/event-hash.js';
 import { emberUpcasters } from './upcasting/ember-upcasters.js';
 import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
@@ -57,21 +59,33 @@ export class EventStore {
     const list = Array.isArray(streams) ? streams : [streams];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.transaction((tx) => this.appendIn(tx, list, then));
+        // New streams are first inserted blind (one statement); every retry reads what is stored first.
+        return await this.transaction((tx) => this.appendAll(tx, list, then, attempt === 0));
       } catch (e) {
-        // A concurrent retry of the very same append inserted our event ids first: run again, and the
-        // idempotency check then answers with the stored events.
-        const retryable = isUniqueViolation(e) && (e as { constraint?: string }).constraint === 'events_event_id_key';
-        if (!retryable || attempt >= 2) throw e;
+        // A concurrent retry of the very same append inserted our event ids first, or a blind insert met
+        // a stream that exists (maybe holding these very events): run again, checked, and the idempotency
+        // check answers with the stored events (or the real conflict).
+        const idTaken = isUniqueViolation(e) && (e as { constraint?: string }).constraint === 'events_event_id_key';
+        const blindConflict = attempt === 0 && e instanceof ConcurrencyError && list.some(isNewStream);
+        if (!(idTaken || blindConflict) || attempt >= 2) throw e;
       }
     }
   }
 
-  /** Appends inside a caller's transaction (see {@link transaction}). */
+  /**
+   * Appends inside a caller's transaction (see {@link transaction}). A `no_stream` append is inserted
+   * blind: if the stream exists, even holding these very events, it fails with a ConcurrencyError and
+   * the caller's transaction is aborted (use {@link append} for idempotent retries of new streams).
+   */
   async appendIn(tx: SqlExecutor, streams: AppendToStream[], then?: InTransaction): Promise<AppendResult> {
+    return this.appendAll(tx, streams, then, true);
+  }
+
+  private async appendAll(tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined, blind: boolean): Promise<AppendResult> {
     const result: AppendResult = { versions: {}, events: [], duplicate: true };
     for (const stream of streams) {
-      const { version, recorded, duplicate } = await this.appendStream(tx, stream);
+      const { version, recorded, duplicate } =
+        blind && isNewStream(stream) ? await this.appendFirst(tx, stream) : await this.appendStream(tx, stream);
       result.versions[stream.streamId] = version;
       result.events.push(...recorded);
       result.duplicate &&= duplicate;
@@ -81,26 +95,32 @@ export class EventStore {
     for (const event of result.events) {
       // Guards see the read models as the earlier events of this append left them.
       for (const guard of this.guardsByType.get(event.type) ?? []) await guard.check(tx, event);
-      for (const projection of this.byType.get(event.type) ?? []) await projection.apply(tx, event);
+      // Projections' writes ride with the next statement waited for (COMMIT, at the latest).
+      const writer = tx instanceof PipelinedTransaction ? tx.deferringWrites() : tx;
+      for (const projection of this.byType.get(event.type) ?? []) await projection.apply(writer, event);
     }
     if (then) await then(tx, result.events);
     return result;
   }
 
-  /** Runs `fn` in one Postgres transaction on a pooled connection. */
-  async transaction<T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in one Postgres transaction on a pooled connection, pipelined: statements travel together
+   * until one is waited for (see {@link PipelinedTransaction}), BEGIN with the first of them.
+   */
+  async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    const tx = new PipelinedTransaction(client);
     try {
-      await client.query('BEGIN');
-      const value = await fn(client);
-      await client.query('COMMIT');
-      if (this.appendedIn.has(client)) this.notifier.appended();
+      void tx.query('BEGIN');
+      const value = await fn(tx);
+      await tx.commit();
+      if (this.appendedIn.has(tx)) this.notifier.appended();
       return value;
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
-      this.appendedIn.delete(client);
+      this.appendedIn.delete(tx);
       client.release();
     }
   }
@@ -113,6 +133,26 @@ export class EventStore {
       values: [streamId, fromVersion],
     });
     return rows.map((row) => this.toRecorded(row));
+  }
+
+  /**
+   * A stream's events and, in the same statement, one row of `side` (its SQL sees the stream id as $1 and
+   * its own values from $2): e.g. a read-model row locked FOR SHARE beside the stream it was folded from.
+   * `side` is null when it has no row; both are empty when the stream is.
+   */
+  async readStreamWith(
+    executor: SqlExecutor,
+    streamId: string,
+    side: { name: string; sql: string; values: unknown[] },
+  ): Promise<{ events: RecordedEvent[]; side: Record<string, unknown> | null }> {
+    const { rows } = await executor.query<EventRow & { side: Record<string, unknown> | null }>({
+      name: side.name,
+      text: `WITH side AS (${side.sql})
+             SELECT (SELECT to_jsonb(side) FROM side) AS side, ${EVENT_COLUMNS}
+               FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      values: [streamId, ...side.values],
+    });
+    return { events: rows.map((row) => this.toRecorded(row)), side: rows[0]?.side ?? null };
   }
 
   /**
@@ -155,13 +195,36 @@ export class EventStore {
     if (stream.events.length === 0) return { version, recorded: [], duplicate: false };
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
-    // Hash what will be read back: the JSON as jsonb returns it, the uuid as Postgres prints it.
-    const hashes = chainHashes(
-      head_hash ?? GENESIS_HASH,
+    const hashes = this.hashesOf(stream, version, storedIds, recordedAt, data, metadata, head_hash ?? GENESIS_HASH);
+    return this.insert(tx, stream, version, storedIds, recordedAt, hashes, data, metadata);
+  }
+
+  /**
+   * A new stream's events (`no_stream`, ids as Postgres prints them) in one statement: nothing to chain
+   * from (GENESIS) and nothing to read first. The time recorded is this process's clock (the hash covers
+   * it, so it is chosen before the insert). A stream that exists after all fails the stream-version key
+   * (a ConcurrencyError); ids already stored fail the event-id key, and {@link append} then retries
+   * through the checked path, which answers an idempotent retry with the stored events.
+   */
+  private async appendFirst(tx: SqlExecutor, stream: AppendToStream) {
+    const recordedAt = microsNow();
+    const ids = stream.events.map((e) => e.eventId);
+    const data = stream.events.map((e) => JSON.stringify(e.data));
+    const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
+    const hashes = this.hashesOf(stream, 0, ids, recordedAt, data, metadata, GENESIS_HASH);
+    return this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata);
+  }
+
+  /** Hash what will be read back: the JSON as jsonb returns it, the uuid as Postgres prints it. */
+  private hashesOf(
+    stream: AppendToStream, version: number, ids: string[], recordedAt: string, data: string[], metadata: string[], head: Buffer,
+  ): Buffer[] {
+    return chainHashes(
+      head,
       stream.events.map((e, i) => ({
         streamId: stream.streamId,
         streamVersion: version + i + 1,
-        eventId: storedIds[i]!,
+        eventId: ids[i]!,
         type: e.type,
         schemaVersion: schemaVersionOf(e.type),
         data: JSON.parse(data[i]!) as unknown,
@@ -169,6 +232,11 @@ export class EventStore {
         recordedAt,
       })),
     );
+  }
+
+  private async insert(
+    tx: SqlExecutor, stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
+  ) {
     try {
       const inserted = await tx.query<EventRow>({
         name: 'ember_append_insert',
@@ -220,6 +288,13 @@ interface AppendCheck {
   recorded_at: string;
   ids: string[];
   existing: EventRow[];
+}
+
+/** Ids exactly as Postgres prints a uuid, so that the hash computed before the insert is the stored one's. */
+const PG_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isNewStream(stream: AppendToStream): boolean {
+  return stream.expectedVersion === 'no_stream' && stream.events.length > 0 && stream.events.every((e) => PG_UUID.test(e.eventId));
 }
 
 function sameEvent(stored: RecordedEvent, streamId: string, e: NewEvent): boolean {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { EmberConfig } from '#ember/config';
 import {
@@ -13,9 +13,9 @@ import {
 } from '#ember/cinder';
 import { DomainError } from '#ember/kernel';
 import { STORAGE_BACKEND } from '#ember/platform';
-import { CreateSnapshotCommand, GetSnapshotQuery, type SnapshotEntity } from '#ember/snapshots';
+import { CreateSnapshotCommand, type SnapshotEntity } from '#ember/snapshots';
 import type { StorageBackend } from '#ember/storage';
-import { GetVolumeQuery, VolumeErrors, type VolumeEntity } from '#ember/volumes';
+import { VolumeErrors } from '#ember/volumes';
 import { Req } from '../http/ember-request.decorator.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 
@@ -31,7 +31,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export class ManageableSnapshotsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
     private readonly db: DataSource,
     private readonly config: EmberConfig,
     @Inject(STORAGE_BACKEND) private readonly storage: StorageBackend,
@@ -49,23 +48,21 @@ export class ManageableSnapshotsController {
   async manageLegacy(@Req() req: EmberRequest) {
     const input = validateSnapshotManage(req.body);
     const ctx = commandContext(req);
-    const volume = await this.queries
-      .execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(input.volumeId, ctx.actor))
+    const row = await this.commands
+      .execute<CreateSnapshotCommand, SnapshotEntity>(
+        new CreateSnapshotCommand(
+          {
+            volumeId: input.volumeId, name: input.name, description: input.description, metadata: input.metadata,
+            allowInUse: true, manageRef: input.ref,
+          },
+          ctx,
+          (projectId) => (authorize(ctx.actor, 'snapshot_extension:snapshot_manage', projectId), {}),
+        ),
+      )
       .catch((e: unknown) => {
         const notFound = e instanceof DomainError && e.code === 'VOLUME_NOT_FOUND';
         throw notFound ? VolumeErrors.notFound(input.volumeIdAsGiven) : e;
       });
-    authorize(ctx.actor, 'snapshot_extension:snapshot_manage', volume.projectId);
-    const id = await this.commands.execute<CreateSnapshotCommand, string>(
-      new CreateSnapshotCommand(
-        {
-          volumeId: input.volumeId, name: input.name, description: input.description, metadata: input.metadata,
-          allowInUse: true, manageRef: input.ref,
-        },
-        ctx,
-      ),
-    );
-    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, ctx.actor));
     // Cinder answers manage with the base (v2) view: never the microversion fields.
     return { snapshot: snapshotSummary(row) };
   }

@@ -17,7 +17,7 @@ import {
   UpdateSnapshotCommand,
   type SnapshotEntity,
 } from '#ember/snapshots';
-import { GetVolumeQuery, VolumeErrors, type VolumeEntity } from '#ember/volumes';
+import { VolumeErrors } from '#ember/volumes';
 import { Req } from '../http/ember-request.decorator.js';
 import { commandContext, type EmberRequest } from '../http/request-context.js';
 import { SnapshotActions } from './snapshot-actions.js';
@@ -35,27 +35,28 @@ export class SnapshotsController {
   @HttpCode(202)
   async create(@Req() req: EmberRequest) {
     const input = validateSnapshotCreate(req.body);
-    const actor = commandContext(req).actor;
+    const ctx = commandContext(req);
     // Cinder looks the volume up before it reads `force`: an unknown volume is a 404 whatever the flag.
     const volumeId = input.volumeId;
     if (volumeId === null) throw VolumeErrors.notFound('None');
-    const volume = await this.queries.execute<GetVolumeQuery, VolumeEntity>(new GetVolumeQuery(volumeId, actor)).catch((e: unknown) => {
-      // Cinder's message names the id as the client wrote it.
-      const notFound = e instanceof DomainError && e.code === 'VOLUME_NOT_FOUND';
-      throw notFound ? VolumeErrors.notFound(input.volumeIdAsGiven ?? volumeId) : e;
-    });
-    authorize(actor, 'volume:create_snapshot', volume.projectId);
     const v = req.ember.apiVersion;
-    const { allowInUse } = snapshotForceMode(input.force, v);
-    const id = await this.commands.execute<CreateSnapshotCommand, string>(
-      new CreateSnapshotCommand(
-        { volumeId, name: input.name, description: input.description, metadata: input.metadata, allowInUse },
-        commandContext(req),
-      ),
-    );
-    const row = await this.queries.execute<GetSnapshotQuery, SnapshotEntity>(new GetSnapshotQuery(id, actor));
-    // The 202 shows the snapshot as accepted, even if a fast worker already finished it.
-    return { snapshot: snapshotCreateResponse({ ...row, status: 'creating', progress: '0%', updatedAt: null }, v) };
+    const row = await this.commands
+      .execute<CreateSnapshotCommand, SnapshotEntity>(
+        new CreateSnapshotCommand(
+          { volumeId, name: input.name, description: input.description, metadata: input.metadata, allowInUse: false },
+          ctx,
+          (projectId) => {
+            authorize(ctx.actor, 'volume:create_snapshot', projectId);
+            return snapshotForceMode(input.force, v);
+          },
+        ),
+      )
+      .catch((e: unknown) => {
+        // Cinder's message names the id as the client wrote it.
+        const notFound = e instanceof DomainError && e.code === 'VOLUME_NOT_FOUND';
+        throw notFound ? VolumeErrors.notFound(input.volumeIdAsGiven ?? volumeId) : e;
+      });
+    return { snapshot: snapshotCreateResponse(row, v) };
   }
 
   @Get(':id')

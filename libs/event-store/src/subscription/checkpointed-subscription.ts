@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { SqlExecutor } from '../sql-executor.js';
 import type { EventStore } from '../event-store.js';
 import type { GlobalPosition, RecordedEvent } from '../event.types.js';
 import type { EventListener } from './event-listener.js';
@@ -7,7 +7,7 @@ export interface SubscriptionOptions {
   /** Checkpoint name; one per reader (e.g. `dispatcher`, `projector:audit`). */
   name: string;
   /** Handles one batch inside the checkpoint's transaction: its writes commit with the checkpoint. */
-  handle: (events: RecordedEvent[], tx: PoolClient) => Promise<void>;
+  handle: (events: RecordedEvent[], tx: SqlExecutor) => Promise<void>;
   batchSize?: number;
   /** Fallback poll when no notification arrives. */
   pollMs?: number;

@@ -58,18 +58,20 @@ export class QuotaGuard implements AppendGuard {
 
   /** Takes the project's quota lock shared; then answers the limits set for `resources` (and per volume). */
   private async lockShared(tx: SqlExecutor, projectId: string, resources: CountedResource[]): Promise<Map<string, number>> {
-    await tx.query({
+    // Sent together (a pipelined transaction makes them one round trip), run in order: lock, then read.
+    const locked = tx.query({
       name: 'ember_quota_lock_shared',
       text: 'SELECT pg_advisory_xact_lock_shared($1::int, hashtext($2))',
       values: [QUOTA_LOCK, projectId],
     });
     const keys = ['per_volume_gigabytes', ...resources.flatMap((r) => [r, typedKey(r)])];
-    const { rows } = await tx.query<{ resource: string; hard_limit: number }>({
+    const limits = tx.query<{ resource: string; hard_limit: number }>({
       name: 'ember_quota_limits_of',
       text: 'SELECT resource, hard_limit FROM quota_limits WHERE project_id = $1 AND resource = ANY($2::text[])',
       values: [projectId, keys],
     });
-    return new Map(rows.map((r) => [r.resource, r.hard_limit]));
+    await locked;
+    return new Map((await limits).rows.map((r) => [r.resource, r.hard_limit]));
   }
 
   private async admit(
@@ -80,12 +82,14 @@ export class QuotaGuard implements AppendGuard {
     { total, typed }: { total: number; typed: number },
     extend: boolean,
   ): Promise<void> {
-    await tx.query({
+    const locked = tx.query({
       name: 'ember_quota_admit_lock',
       text: `SELECT pg_advisory_xact_lock($1::int, hashtext($2 || '/' || $3))`,
       values: [ADMIT_LOCK, projectId, resource],
     });
-    const consumed = (await usageOf(tx, projectId)).get(resource) ?? 0;
+    const usage = usageOf(tx, projectId);
+    await locked;
+    const consumed = (await usage).get(resource) ?? 0;
     const fitsTotal = total < 0 || consumed + delta <= total;
     const fitsTyped = typed < 0 || consumed + delta <= typed;
     if (fitsTotal && fitsTyped) return;

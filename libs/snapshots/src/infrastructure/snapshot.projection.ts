@@ -1,5 +1,6 @@
 import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
 import { cinderTime } from '#ember/kernel';
+import type { SnapshotEntity } from './snapshot.entity.js';
 import {
   SnapshotEvents,
   type SnapshotAvailable,
@@ -12,6 +13,15 @@ import {
   type SnapshotUpdated,
 } from '../domain/snapshot.events.js';
 
+/** The `snapshots` row a request creates (the projection inserts it; the create answers it). */
+export function snapshotRowOf(id: string, r: SnapshotRequested, version: number): SnapshotEntity {
+  return {
+    id, projectId: r.projectId, userId: r.userId, volumeId: r.volumeId, name: r.name, description: r.description,
+    status: 'creating', progress: '0%', size: r.size, metadata: r.metadata, consumesQuota: true, groupSnapshotId: null,
+    bytes: null, allocatedBytes: null, checksum: null, createdAt: cinderTime(r.at), updatedAt: null, version,
+  };
+}
+
 /** Keeps the `snapshots` read model in the append transaction. Pure: every value comes from the event. */
 export class SnapshotProjection implements InlineProjection {
   readonly name = 'snapshots';
@@ -23,13 +33,14 @@ export class SnapshotProjection implements InlineProjection {
     const v = event.streamVersion;
     switch (event.type) {
       case SnapshotEvents.Requested: {
-        const r = event.data as unknown as SnapshotRequested;
+        const r = snapshotRowOf(id, event.data as unknown as SnapshotRequested, v);
         await tx.query({
           name: 'ember_snapshot_insert',
           text: `INSERT INTO snapshots (id, project_id, user_id, volume_id, name, description, status, progress,
-                   size, metadata, created_at, version)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'creating', '0%', $7, $8, $9, $10)`,
-          values: [id, r.projectId, r.userId, r.volumeId, r.name, r.description, r.size, r.metadata, at, v],
+                   size, metadata, consumes_quota, created_at, version)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          values: [r.id, r.projectId, r.userId, r.volumeId, r.name, r.description, r.status, r.progress, r.size, r.metadata,
+            r.consumesQuota, r.createdAt, r.version],
         });
         return;
       }

@@ -11,10 +11,15 @@ export interface CreateSnapshotInput {
   manageRef?: string;
 }
 
-/** `POST /v3/{project_id}/snapshots`. Answers with the new snapshot id. */
+/**
+ * `POST /v3/{project_id}/snapshots`. Answers with the new snapshot's read-model row. `admit` runs once
+ * the volume is found, before anything is decided: the API's checks that Cinder makes only then (policy
+ * on the volume's project, then `force`); it may throw, and answers what it settles of the input.
+ */
 export class CreateSnapshotCommand {
   constructor(
     readonly input: CreateSnapshotInput,
     readonly ctx: CommandContext,
+    readonly admit?: (volumeProjectId: string) => Partial<Pick<CreateSnapshotInput, 'allowInUse'>>,
   ) {}
 }

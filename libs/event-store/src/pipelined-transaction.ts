@@ -1,0 +1,85 @@
+import type { PoolClient, QueryResultRow } from 'pg';
+import type { SqlExecutor } from './sql-executor.js';
+
+type Query = string | { name?: string; text: string; values?: unknown[] };
+type Result<R> = { rows: R[]; rowCount: number | null };
+
+const IN_FAILED_TRANSACTION = '25P02';
+/** A write whose result nobody reads: INSERT/UPDATE/DELETE without RETURNING. */
+const WRITE_ONLY = /^\s*(INSERT|UPDATE|DELETE)\b(?![\s\S]*\bRETURNING\b)/i;
+const NO_ROWS: Result<never> = { rows: [], rowCount: null };
+
+interface Socket {
+  cork(): void;
+  uncork(): void;
+}
+
+/**
+ * One transaction's statements over a pipelined connection (`pg` with `pipeline: true`): statements go
+ * into the socket as they are issued, and the socket is flushed only when someone waits for an answer.
+ * Everything issued before that wait travels in one write (one system call, one round trip): `BEGIN`
+ * with the first read, a lock with the read after it, the projections' writes with `COMMIT`.
+ *
+ * A statement nobody waits for can still fail: the first such failure is kept, reported instead of the
+ * "transaction is aborted" errors that follow it, and thrown by {@link commit} (where Postgres answers
+ * a failed transaction's COMMIT with a ROLLBACK, not an error). On a connection without pipelining,
+ * statements simply run one after another.
+ */
+export class PipelinedTransaction implements SqlExecutor {
+  private corked = false;
+  private failure: unknown = null;
+  private readonly socket: Socket | null;
+
+  constructor(private readonly client: PoolClient) {
+    const c = client as unknown as { pipeline?: boolean; connection?: { stream?: Socket } };
+    this.socket = c.pipeline ? (c.connection?.stream ?? null) : null;
+  }
+
+  query<R extends QueryResultRow = QueryResultRow>(text: Query, values?: unknown[]): Promise<Result<R>> {
+    if (this.socket && !this.corked) {
+      this.socket.cork();
+      this.corked = true;
+    }
+    const sent = (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
+    const answer = sent.catch((e: unknown) => {
+      const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
+      if (!aborted || this.failure === null) this.failure ??= e;
+      throw aborted && this.failure !== null ? this.failure : e;
+    });
+    answer.catch(() => undefined); // kept in `failure` if nobody waits for this one
+    // Waiting for the answer is what sends the batch: `then` flushes before it subscribes.
+    return {
+      then: (ok, ko) => (this.flush(), answer.then(ok, ko)),
+      catch: (ko) => (this.flush(), answer.catch(ko)),
+      finally: (fn) => (this.flush(), answer.finally(fn)),
+      [Symbol.toStringTag]: 'Promise',
+    } as Promise<Result<R>>;
+  }
+
+  /**
+   * A view for writers whose results nobody reads (inline projections): their INSERT/UPDATE/DELETE
+   * statements answer at once and ride with the next statement someone waits for; other statements
+   * are waited for as usual.
+   */
+  deferringWrites(): SqlExecutor {
+    return {
+      query: <R extends QueryResultRow = QueryResultRow>(text: Query, values?: unknown[]) => {
+        const sql = typeof text === 'string' ? text : text.text;
+        const pending = this.query<R>(text, values);
+        return WRITE_ONLY.test(sql) ? Promise.resolve(NO_ROWS as Result<R>) : pending;
+      },
+    };
+  }
+
+  /** COMMIT; throws the first failure of a statement nobody waited for (the transaction then rolled back). */
+  async commit(): Promise<void> {
+    await this.query('COMMIT');
+    if (this.failure !== null) throw this.failure;
+  }
+
+  private flush(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.socket!.uncork();
+  }
+}
