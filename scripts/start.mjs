@@ -1,9 +1,30 @@
 #!/usr/bin/env node
 // `npm start`: build, migrate, then run the API and the worker in the foreground until Ctrl-C.
+//
+//   npm start                                # one API process + one worker process
+//   npm start -- --scale 2                   # 2 API processes on the one port + 2 worker processes
+//   npm start -- --api-processes 3 --workers 2
+//
+// Several API processes are the API's own EMBER_API_PROCESSES (node:cluster: one supervisor, N API
+// processes sharing the port); `--api-processes` just sets it. Workers are separate processes.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { values: opt } = parseArgs({
+  options: { scale: { type: 'string' }, 'api-processes': { type: 'string' }, workers: { type: 'string' } },
+});
+const count = (name, raw, fallback) => {
+  if (raw === undefined) return fallback;
+  if (!/^[1-9]\d*$/.test(raw)) {
+    console.error(`[ember] --${name} must be a positive integer, not ${raw}`);
+    process.exit(2);
+  }
+  return Number(raw);
+};
+const apiProcesses = count('api-processes', opt['api-processes'] ?? opt.scale, undefined);
+const workers = count('workers', opt.workers ?? opt.scale, 1);
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -25,8 +46,8 @@ function prefixLines(stream, label, out) {
   stream.on('end', () => pending && out.write(`${label} ${pending}\n`));
 }
 
-function start(name, entry) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(name, entry, env = process.env) {
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   prefixLines(child.stdout, `[${name}]`, process.stdout);
   prefixLines(child.stderr, `[${name}]`, process.stderr);
   children.set(name, child);
@@ -54,5 +75,5 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('api', 'dist/apps/api/src/main.js');
-start('worker', 'dist/apps/worker/src/main.js');
+start('api', 'dist/apps/api/src/main.js', apiProcesses ? { ...process.env, EMBER_API_PROCESSES: String(apiProcesses) } : process.env);
+for (let i = 1; i <= workers; i++) start(workers > 1 ? `worker.${i}` : 'worker', 'dist/apps/worker/src/main.js');

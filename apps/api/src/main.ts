@@ -1,13 +1,23 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '#ember/config';
-import { createApi } from './create-api.js';
+import { ConfigError, loadConfig, logLevels } from '#ember/config';
+import { superviseApiProcesses } from './cluster/api-supervisor.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  if (config.apiProcesses > 1 && cluster.isPrimary) {
+    // EMBER_API_PROCESSES=N: this process only supervises N API processes sharing the port.
+    Logger.overrideLogger(logLevels(config.logLevel));
+    superviseApiProcesses({ processes: config.apiProcesses, logger: new Logger('ApiSupervisor') });
+    return;
+  }
+  // Loaded here, not at the top: the supervisor never needs the application.
+  const { createApi } = await import('./create-api.js');
   const app = await createApi(config);
   await app.listen(config.apiPort, config.apiHost);
-  new Logger('Api').log(`Cinder v3 API listening on http://${config.apiHost}:${config.apiPort} (auth ${config.auth})`);
+  const where = cluster.isWorker ? ` (pid ${process.pid}, one of ${config.apiProcesses} API processes)` : '';
+  new Logger('Api').log(`Cinder v3 API listening on http://${config.apiHost}:${config.apiPort} (auth ${config.auth})${where}`);
 }
 
 bootstrap().catch((e) => {

@@ -34,6 +34,15 @@ export class EmberConfig {
   @IsString()
   apiHost: string;
 
+  /**
+   * API processes sharing the listening socket (node:cluster): 1 runs the API in this process; N > 1
+   * makes this process a supervisor that forks N API processes and restarts any that dies.
+   */
+  @IsInt({ message: 'EMBER_API_PROCESSES must be an integer' })
+  @Min(1, { message: 'EMBER_API_PROCESSES must be at least 1' })
+  @Max(64, { message: 'EMBER_API_PROCESSES must be at most 64' })
+  apiProcesses: number;
+
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'EMBER_PUBLIC_ENDPOINT must be a URL' })
   publicEndpoint?: string;

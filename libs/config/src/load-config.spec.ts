@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs one API process unless EMBER_API_PROCESSES asks for more (at least 1)', () => {
+    expect(loadConfig({}).apiProcesses).toBe(1);
+    expect(loadConfig({ EMBER_API_PROCESSES: '2' }).apiProcesses).toBe(2);
+    expect(() => loadConfig({ EMBER_API_PROCESSES: '0' })).toThrow(/EMBER_API_PROCESSES must be at least 1/);
+    expect(() => loadConfig({ EMBER_API_PROCESSES: 'two' })).toThrow(/EMBER_API_PROCESSES must be an integer/);
+  });
+
   it('accepts -1 as an unlimited quota but nothing below', () => {
     expect(loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-1' }).quotaSnapshots).toBe(-1);
     expect(() => loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-2' })).toThrow(ConfigError);

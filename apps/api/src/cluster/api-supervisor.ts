@@ -1,0 +1,91 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { LoggerService } from '@nestjs/common';
+
+export interface ApiSupervisorOptions {
+  /** API processes to keep running. */
+  processes: number;
+  logger: LoggerService;
+  /** How long the API processes get to finish in-flight requests after SIGTERM before SIGKILL. */
+  stopTimeoutMs?: number;
+  /** Pause before replacing an API process that died. */
+  restartDelayMs?: number;
+}
+
+/**
+ * The primary of `EMBER_API_PROCESSES=N` (node:cluster): forks N API processes that share the
+ * listening socket (Node hands each accepted connection to the next process, round-robin) and does
+ * nothing else: no Nest, no database, no Redis here.
+ *
+ * - An API process that dies after it was listening is replaced (the others keep serving meanwhile).
+ * - One that dies before it ever listened (bad configuration, port taken, database unreachable at
+ *   boot...) stops the whole group with exit code 1: restarting it would only loop.
+ * - SIGTERM/SIGINT: every API process gets SIGTERM (Nest's shutdown hooks close the server and the
+ *   pools), those still alive after `stopTimeoutMs` get SIGKILL; the primary exits when all have.
+ *   A second signal kills them at once.
+ * - If the primary itself is killed, Node's cluster makes its children exit (their IPC channel closes).
+ * - Started with an IPC channel (a process manager, the test stack), it reports the pids of the API
+ *   processes that are listening whenever that set changes: `{ type: 'ember:api-processes', listening }`.
+ */
+export function superviseApiProcesses(options: ApiSupervisorOptions): void {
+  const { processes, logger, stopTimeoutMs = 15_000, restartDelayMs = 1_000 } = options;
+  const live = new Map<number, { worker: Worker; listening: boolean }>();
+  let stopping = false;
+  let exitCode = 0;
+
+  const fork = (): void => {
+    const worker = cluster.fork();
+    const entry = { worker, listening: false };
+    live.set(worker.id, entry);
+    worker.once('listening', () => {
+      entry.listening = true;
+      logger.log(`API process ${worker.process.pid} listening (${listening().length} of ${processes})`);
+      report();
+    });
+  };
+
+  const listening = (): number[] => [...live.values()].filter((e) => e.listening).map((e) => e.worker.process.pid!);
+  const report = (): void => {
+    if (process.send && process.connected) process.send({ type: 'ember:api-processes', listening: listening() });
+  };
+
+  const finishIfDone = (): void => {
+    if (stopping && live.size === 0) process.exit(exitCode);
+  };
+
+  const stop = (code: number, why: string): void => {
+    if (stopping) {
+      // Asked again: do not wait for graceful shutdowns any longer.
+      for (const { worker } of live.values()) worker.process.kill('SIGKILL');
+      return;
+    }
+    stopping = true;
+    exitCode = code;
+    logger.log(`${why}: stopping ${live.size} API process(es)`);
+    for (const { worker } of live.values()) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const { worker } of live.values()) worker.process.kill('SIGKILL');
+    }, stopTimeoutMs).unref();
+    finishIfDone();
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const entry = live.get(worker.id);
+    live.delete(worker.id);
+    if (entry?.listening) report();
+    const how = signal ?? `code ${code}`;
+    if (stopping) return finishIfDone();
+    if (!entry?.listening) {
+      logger.error(`API process ${worker.process.pid} exited (${how}) before it was listening; stopping the other API processes`);
+      return stop(1, 'an API process failed to start');
+    }
+    logger.warn(`API process ${worker.process.pid} exited (${how}); starting a replacement`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, restartDelayMs).unref();
+  });
+
+  process.on('SIGTERM', () => stop(0, 'SIGTERM'));
+  process.on('SIGINT', () => stop(0, 'SIGINT'));
+  logger.log(`starting ${processes} API processes (node:cluster, supervisor pid ${process.pid})`);
+  for (let i = 0; i < processes; i++) fork();
+}
