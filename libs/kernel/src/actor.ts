@@ -12,6 +12,8 @@ export interface RequestInfo {
   globalRequestId?: string;
   authMode: string;
   clientAddress?: string;
+  /** The API process that took the request (`host:pid`, see instanceId). */
+  instance?: string;
 }
 
 /** Everything a command needs to know about who asked and in which request. */

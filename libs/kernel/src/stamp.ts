@@ -13,6 +13,7 @@ export function metadataFor(ctx: CommandContext, causationId: string): EventMeta
     roles: actor.roles,
     authMode: request.authMode,
     ...(request.clientAddress ? { clientAddress: request.clientAddress } : {}),
+    ...(request.instance ? { instance: request.instance } : {}),
     causationId,
     correlationId: request.requestId,
   };

@@ -80,11 +80,12 @@ describe('audit of requests carried through the worker', () => {
     expect(requested.metadata).toMatchObject({
       requestId: requests[0], correlationId: requests[0], globalRequestId, userId: 'alice', projectId: P, authMode: 'noauth',
       roles: expect.arrayContaining(['admin']), clientAddress: expect.stringContaining('127.0.0.1'),
+      instance: expect.stringMatching(/:\d+$/),
     });
     expect(outcome.metadata).toEqual({
       requestId: requests[0], correlationId: requests[0], globalRequestId, userId: 'alice', projectId: P,
       roles: requested.metadata.roles, clientAddress: requested.metadata.clientAddress,
-      authMode: 'worker', causationId: requested.eventId, jobId: requested.eventId,
+      authMode: 'worker', causationId: requested.eventId, jobId: requested.eventId, instance: expect.stringMatching(/:\d+$/),
     });
     const volumeEvents = await store.readStream(`volume-${volumeId}`);
     const allocated = volumeEvents.find((e) => e.type === VolumeEvents.Available)!;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { ApiVersion, AuthContext } from '#ember/cinder';
-import type { CommandContext } from '#ember/kernel';
+import { instanceId, type CommandContext } from '#ember/kernel';
 
 /** What the HTTP pipeline established about a request before any controller runs. */
 export interface EmberRequestContext {
@@ -26,6 +26,7 @@ export function commandContext(req: EmberRequest): CommandContext {
       globalRequestId: req.ember.globalRequestId,
       authMode: auth.authMode,
       clientAddress: req.socket.remoteAddress,
+      instance: instanceId(),
     },
   };
 }

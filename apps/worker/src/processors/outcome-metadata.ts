@@ -1,5 +1,6 @@
 import type { EventMetadata } from '#ember/event-store';
 import type { StorageJobData } from '#ember/jobs';
+import { instanceId } from '#ember/kernel';
 
 /** Metadata of an event a job appends: same request and correlation as the event that asked for it. */
 export function outcomeMetadata(job: { id?: string; data: StorageJobData }): EventMetadata {
@@ -16,5 +17,7 @@ export function outcomeMetadata(job: { id?: string; data: StorageJobData }): Eve
     causationId: job.data.causationEventId,
     correlationId: cause.correlationId ?? cause.requestId,
     jobId: job.id,
+    // This worker process, not the API process that took the request (that one is on the cause).
+    instance: instanceId(),
   };
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { Worker, type Job } from 'bullmq';
 import { EmberConfig } from '#ember/config';
 import { STORAGE_QUEUE, StorageJobNames, type StorageJobData } from '#ember/jobs';
+import { instanceId } from '#ember/kernel';
 import { AllocateVolumeJob } from './allocate-volume.job.js';
 import { CreateSnapshotJob } from './create-snapshot.job.js';
 import { DeleteSnapshotJob } from './delete-snapshot.job.js';
@@ -30,6 +31,8 @@ export class StorageProcessor implements OnApplicationBootstrap, OnApplicationSh
       connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
       prefix: this.config.queuePrefix,
       concurrency: this.config.workerConcurrency,
+      // Recorded on every job it takes (BullMQ's processedBy) and on its Redis connections.
+      name: instanceId(),
     });
     this.worker.on('failed', (job, err) =>
       this.logger.warn(`job ${job?.name} ${job?.id} attempt ${job?.attemptsMade} failed: ${err.message}`),
