@@ -11,6 +11,7 @@ export { START } from './event.types.js';
 export { ConcurrencyError, EventIdConflictError } from './event-store.errors.js';
 export { EventStore, type InTransaction } from './event-store.js';
 export { INLINE_PROJECTIONS, type InlineProjection } from './inline-projection.js';
+export { applyRowChanges, writeRowChange, type RowChange, type RowPerStream } from './row-changes.js';
 export type { AppendGuard } from './append-guard.js';
 export type { SqlExecutor } from './sql-executor.js';
 export { createDataSource, ensureDatabase, migrate, poolOf, type DatabaseOptions } from './database.js';

@@ -10,6 +10,12 @@ export interface InlineProjection {
   /** Event types this projection reacts to. */
   readonly handles: readonly string[];
   apply(tx: SqlExecutor, event: RecordedEvent): Promise<void>;
+  /**
+   * Optional, for rebuilds (`ember replay`): applies many of its events at once (in log order, only
+   * types it handles) with exactly the effect of {@link apply} on each in turn, e.g. by folding a
+   * stream's events into the one row they leave. A projection without it is replayed event by event.
+   */
+  applyBatch?(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void>;
 }
 
 export const INLINE_PROJECTIONS = Symbol('INLINE_PROJECTIONS');
