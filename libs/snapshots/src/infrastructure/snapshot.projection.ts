@@ -1,4 +1,12 @@
-import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
+import {
+  applyRowChanges,
+  writeRowChange,
+  type InlineProjection,
+  type RecordedEvent,
+  type RowChange,
+  type RowPerStream,
+  type SqlExecutor,
+} from '#ember/event-store';
 import { cinderTime } from '#ember/kernel';
 import type { SnapshotEntity } from './snapshot.entity.js';
 import {
@@ -22,70 +30,82 @@ export function snapshotRowOf(id: string, r: SnapshotRequested, version: number)
   };
 }
 
-/** Keeps the `snapshots` read model in the append transaction. Pure: every value comes from the event. */
-export class SnapshotProjection implements InlineProjection {
+/**
+ * Keeps the `snapshots` read model in the append transaction. Pure: every value comes from the event.
+ * Changes that follow from the event alone are declared once ({@link changeOf}) for both the live
+ * statement and a replay's batch ({@link applyBatch}); those that read the row stay SQL ({@link apply}).
+ */
+export class SnapshotProjection implements InlineProjection, RowPerStream {
   readonly name = 'snapshots';
   readonly handles = Object.values(SnapshotEvents);
+  readonly table = 'snapshots';
+  readonly key = 'id';
 
-  async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
-    const id = event.streamId.slice('snapshot-'.length);
+  keyOf(event: RecordedEvent): string {
+    return event.streamId.slice('snapshot-'.length);
+  }
+
+  changeOf(event: RecordedEvent): RowChange | undefined {
     const at = cinderTime(String(event.data.at));
     const v = event.streamVersion;
+    const set = (columns: Record<string, unknown>): RowChange => ({ update: { ...columns, updated_at: at, version: v } });
     switch (event.type) {
       case SnapshotEvents.Requested: {
-        const r = snapshotRowOf(id, event.data as unknown as SnapshotRequested, v);
-        await tx.query({
-          name: 'ember_snapshot_insert',
-          text: `INSERT INTO snapshots (id, project_id, user_id, volume_id, name, description, status, progress,
-                   size, metadata, consumes_quota, created_at, version)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          values: [r.id, r.projectId, r.userId, r.volumeId, r.name, r.description, r.status, r.progress, r.size, r.metadata,
-            r.consumesQuota, r.createdAt, r.version],
-        });
-        return;
+        const r = snapshotRowOf(this.keyOf(event), event.data as unknown as SnapshotRequested, v);
+        return {
+          insert: {
+            id: r.id, project_id: r.projectId, user_id: r.userId, volume_id: r.volumeId, name: r.name, description: r.description,
+            status: r.status, progress: r.progress, size: r.size, metadata: r.metadata, consumes_quota: r.consumesQuota,
+            created_at: r.createdAt, version: r.version,
+          },
+        };
       }
       case SnapshotEvents.Progressed:
-        return this.set(tx, id, v, at, 'progress = $4', [(event.data as unknown as SnapshotProgressed).progress]);
+        return set({ progress: (event.data as unknown as SnapshotProgressed).progress });
       case SnapshotEvents.Available: {
         const a = event.data as unknown as SnapshotAvailable;
-        return this.set(tx, id, v, at, `status = 'available', progress = '100%', bytes = $4, allocated_bytes = $5,
-          checksum = $6`, [a.bytes, a.allocatedBytes, a.checksum]);
+        return set({ status: 'available', progress: '100%', bytes: a.bytes, allocated_bytes: a.allocatedBytes, checksum: a.checksum });
       }
       case SnapshotEvents.Failed:
-        return this.set(tx, id, v, at, `status = 'error'`);
+        return set({ status: 'error' });
       case SnapshotEvents.Updated: {
+        // Only the fields the request carried change.
         const u = event.data as unknown as SnapshotUpdated;
-        // Only the fields the request carried change; CASE keeps the others.
-        return this.set(tx, id, v, at, `name = CASE WHEN $4 THEN $5 ELSE name END,
-          description = CASE WHEN $6 THEN $7 ELSE description END`,
-          ['name' in u, u.name ?? null, 'description' in u, u.description ?? null]);
+        return set({ ...('name' in u ? { name: u.name ?? null } : {}), ...('description' in u ? { description: u.description ?? null } : {}) });
       }
       case SnapshotEvents.MetadataChanged:
-        return this.set(tx, id, v, at, 'metadata = $4', [(event.data as unknown as SnapshotMetadataChanged).metadata]);
+        return set({ metadata: (event.data as unknown as SnapshotMetadataChanged).metadata });
       case SnapshotEvents.StatusReset:
-        return this.set(tx, id, v, at, 'status = $4', [(event.data as unknown as SnapshotStatusReset).status]);
+        return set({ status: (event.data as unknown as SnapshotStatusReset).status });
       case SnapshotEvents.StatusUpdated: {
         const u = event.data as unknown as SnapshotStatusUpdated;
-        return this.set(tx, id, v, at, 'status = $4, progress = coalesce($5, progress)', [u.status, u.progress]);
+        return set({ status: u.status, ...(u.progress != null ? { progress: u.progress } : {}) });
       }
       case SnapshotEvents.DeletionRequested: {
         const unmanage = (event.data as unknown as SnapshotDeletionRequested).unmanage;
-        return this.set(tx, id, v, at, 'status = $4', [unmanage ? 'unmanaging' : 'deleting']);
+        return set({ status: unmanage ? 'unmanaging' : 'deleting' });
       }
       case SnapshotEvents.DeletionFailed:
-        return this.set(tx, id, v, at, `status = 'error_deleting'`);
+        return set({ status: 'error_deleting' });
       case SnapshotEvents.RestoreStarted:
-        return this.set(tx, id, v, at, `status = 'restoring'`);
+        return set({ status: 'restoring' });
       case SnapshotEvents.RestoreFinished:
-        return this.set(tx, id, v, at, `status = 'available'`);
+        return set({ status: 'available' });
       case SnapshotEvents.Deleted:
         // Gone from the API (404); its history stays in the event log.
-        await tx.query({ name: 'ember_snapshot_delete', text: 'DELETE FROM snapshots WHERE id = $1', values: [id] });
-        return;
+        return { delete: true };
+      default:
+        return undefined;
     }
   }
 
-  private async set(tx: SqlExecutor, id: string, version: number, at: string, assignments: string, extra: unknown[] = []) {
-    await tx.query(`UPDATE snapshots SET ${assignments}, updated_at = $2, version = $3 WHERE id = $1`, [id, at, version, ...extra]);
+  async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
+    const change = this.changeOf(event);
+    if (change) await writeRowChange(tx, this.table, this.key, this.keyOf(event), change);
+  }
+
+  /** A rebuild's batch: streams created in it are folded into one insert ({@link applyRowChanges}). */
+  applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+    return applyRowChanges(tx, this, events);
   }
 }

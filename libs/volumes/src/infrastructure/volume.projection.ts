@@ -1,4 +1,12 @@
-import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
+import {
+  applyRowChanges,
+  writeRowChange,
+  type InlineProjection,
+  type RecordedEvent,
+  type RowChange,
+  type RowPerStream,
+  type SqlExecutor,
+} from '#ember/event-store';
 import { cinderTime } from '#ember/kernel';
 import {
   VolumeEvents,
@@ -13,32 +21,83 @@ import {
   type VolumeUpdated,
 } from '../domain/volume.events.js';
 
-/** Keeps the `volumes` read model in the append transaction. Pure: every value comes from the event. */
-export class VolumeProjection implements InlineProjection {
+/**
+ * Keeps the `volumes` read model in the append transaction. Pure: every value comes from the event.
+ * Changes that follow from the event alone are declared once ({@link changeOf}) for both the live
+ * statement and a replay's batch ({@link applyBatch}); those that read the row stay SQL ({@link apply}).
+ */
+export class VolumeProjection implements InlineProjection, RowPerStream {
   readonly name = 'volumes';
   readonly handles = Object.values(VolumeEvents);
+  readonly table = 'volumes';
+  readonly key = 'id';
 
-  async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
-    const id = event.streamId.slice('volume-'.length);
+  keyOf(event: RecordedEvent): string {
+    return event.streamId.slice('volume-'.length);
+  }
+
+  changeOf(event: RecordedEvent): RowChange | undefined {
     const at = cinderTime(String(event.data.at));
     const v = event.streamVersion;
+    const set = (columns: Record<string, unknown>): RowChange => ({ update: { ...columns, updated_at: at, version: v } });
     switch (event.type) {
       case VolumeEvents.Requested: {
         const r = event.data as unknown as VolumeRequested;
-        await tx.query({
-          name: 'ember_volume_insert',
-          text: `INSERT INTO volumes (id, project_id, user_id, name, description, status, size, metadata,
-                   availability_zone, volume_type, snapshot_id, source_volid, created_at, version)
-                 VALUES ($1, $2, $3, $4, $5, 'creating', $6, $7, $8, $9, $10, $11, $12, $13)`,
-          values: [id, r.projectId, r.userId, r.name, r.description, r.size, r.metadata, r.availabilityZone,
-            r.volumeType, r.snapshotId, r.sourceVolid, at, v],
-        });
-        return;
+        return {
+          insert: {
+            id: this.keyOf(event), project_id: r.projectId, user_id: r.userId, name: r.name, description: r.description,
+            status: 'creating', size: r.size, metadata: r.metadata, availability_zone: r.availabilityZone,
+            volume_type: r.volumeType, snapshot_id: r.snapshotId, source_volid: r.sourceVolid, created_at: at, version: v,
+          },
+        };
       }
       case VolumeEvents.Available:
-        return this.set(tx, id, v, at, `status = 'available'`);
+        return set({ status: 'available' });
       case VolumeEvents.Failed:
-        return this.set(tx, id, v, at, `status = 'error'`);
+        return set({ status: 'error' });
+      case VolumeEvents.Updated: {
+        // Only the fields the request carried change.
+        const u = event.data as unknown as VolumeUpdated;
+        return set({ ...('name' in u ? { name: u.name ?? null } : {}), ...('description' in u ? { description: u.description ?? null } : {}) });
+      }
+      case VolumeEvents.MetadataChanged:
+        return set({ metadata: (event.data as unknown as VolumeMetadataChanged).metadata });
+      case VolumeEvents.StatusReset: {
+        const r = event.data as unknown as VolumeStatusReset;
+        return set({ ...(r.status != null ? { status: r.status } : {}), ...(r.attachStatus != null ? { attach_status: r.attachStatus } : {}) });
+      }
+      case VolumeEvents.ExtendRequested:
+        return set({ status: 'extending' });
+      case VolumeEvents.ExtendFailed:
+        return set({ status: 'error_extending' });
+      case VolumeEvents.DeletionRequested:
+        return set({ status: 'deleting' });
+      case VolumeEvents.Reserved:
+        return set({ status: 'attaching' });
+      case VolumeEvents.DetachingStarted:
+        return set({ status: 'detaching' });
+      case VolumeEvents.RevertRequested:
+        return set({ status: 'reverting' });
+      case VolumeEvents.Reverted:
+        return set({ status: 'available' });
+      case VolumeEvents.RevertFailed:
+        return set({ status: 'error' });
+      case VolumeEvents.DeletionFailed:
+        return set({ status: 'error_deleting' });
+      case VolumeEvents.Deleted:
+        return { delete: true };
+      default:
+        return undefined; // reads the stored row (attachments): apply's SQL
+    }
+  }
+
+  async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
+    const id = this.keyOf(event);
+    const change = this.changeOf(event);
+    if (change) return writeRowChange(tx, this.table, this.key, id, change);
+    const at = cinderTime(String(event.data.at));
+    const v = event.streamVersion;
+    switch (event.type) {
       case VolumeEvents.Attached: {
         const { at: _at, ...a } = event.data as unknown as VolumeAttached;
         return this.set(tx, id, v, at, `status = 'in-use', attach_status = 'attached',
@@ -68,48 +127,19 @@ export class VolumeProjection implements InlineProjection {
           FROM jsonb_array_elements(attachments) a)`, [attachmentId, JSON.stringify(change)]);
         return this.statusFromAttachments(tx, id);
       }
-      case VolumeEvents.Updated: {
-        const u = event.data as unknown as VolumeUpdated;
-        return this.set(tx, id, v, at, `name = CASE WHEN $4 THEN $5 ELSE name END,
-          description = CASE WHEN $6 THEN $7 ELSE description END`,
-          ['name' in u, u.name ?? null, 'description' in u, u.description ?? null]);
-      }
-      case VolumeEvents.MetadataChanged:
-        return this.set(tx, id, v, at, 'metadata = $4', [(event.data as unknown as VolumeMetadataChanged).metadata]);
-      case VolumeEvents.StatusReset: {
-        const r = event.data as unknown as VolumeStatusReset;
-        return this.set(tx, id, v, at, `status = coalesce($4, status), attach_status = coalesce($5, attach_status)`,
-          [r.status ?? null, r.attachStatus ?? null]);
-      }
-      case VolumeEvents.ExtendRequested:
-        return this.set(tx, id, v, at, `status = 'extending'`);
       case VolumeEvents.Extended:
         return this.set(tx, id, v, at,
           `size = $4, status = CASE WHEN jsonb_array_length(attachments) > 0 THEN 'in-use' ELSE 'available' END`,
           [(event.data as unknown as VolumeExtended).size]);
-      case VolumeEvents.ExtendFailed:
-        return this.set(tx, id, v, at, `status = 'error_extending'`);
-      case VolumeEvents.DeletionRequested:
-        return this.set(tx, id, v, at, `status = 'deleting'`);
-      case VolumeEvents.Reserved:
-        return this.set(tx, id, v, at, `status = 'attaching'`);
-      case VolumeEvents.DetachingStarted:
-        return this.set(tx, id, v, at, `status = 'detaching'`);
       case VolumeEvents.Unreserved:
       case VolumeEvents.DetachingRolledBack:
         return this.set(tx, id, v, at, `status = CASE WHEN jsonb_array_length(attachments) > 0 THEN 'in-use' ELSE 'available' END`);
-      case VolumeEvents.RevertRequested:
-        return this.set(tx, id, v, at, `status = 'reverting'`);
-      case VolumeEvents.Reverted:
-        return this.set(tx, id, v, at, `status = 'available'`);
-      case VolumeEvents.RevertFailed:
-        return this.set(tx, id, v, at, `status = 'error'`);
-      case VolumeEvents.DeletionFailed:
-        return this.set(tx, id, v, at, `status = 'error_deleting'`);
-      case VolumeEvents.Deleted:
-        await tx.query({ name: 'ember_volume_delete', text: 'DELETE FROM volumes WHERE id = $1', values: [id] });
-        return;
     }
+  }
+
+  /** A rebuild's batch: streams created in it are folded into one insert ({@link applyRowChanges}). */
+  applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
+    return applyRowChanges(tx, this, events);
   }
 
   /** Cinder's bookkeeping: in-use if any attachment is attached, else attaching, reserved or available. */
