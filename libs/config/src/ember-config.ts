@@ -56,6 +56,15 @@ export class EmberConfig {
   @Min(1)
   workerConcurrency: number;
 
+  /**
+   * The worker's CPU niceness (0–19): copies and checksums yield the CPU to the API and Postgres on a
+   * shared host, and catch up when it is idle. 0 keeps the default priority.
+   */
+  @IsInt({ message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })
+  @Min(0, { message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })
+  @Max(19, { message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })
+  workerNice: number;
+
   @IsString()
   queuePrefix: string;
 

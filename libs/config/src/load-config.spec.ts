@@ -39,6 +39,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBER_API_PROCESSES: 'two' })).toThrow(/EMBER_API_PROCESSES must be an integer/);
   });
 
+  it('runs the worker at niceness 10 unless EMBER_WORKER_NICE says otherwise (0 to 19)', () => {
+    expect(loadConfig({}).workerNice).toBe(10);
+    expect(loadConfig({ EMBER_WORKER_NICE: '0' }).workerNice).toBe(0);
+    expect(() => loadConfig({ EMBER_WORKER_NICE: '20' })).toThrow(/EMBER_WORKER_NICE must be an integer from 0 to 19/);
+    expect(() => loadConfig({ EMBER_WORKER_NICE: '-5' })).toThrow(ConfigError);
+  });
+
   it('accepts -1 as an unlimited quota but nothing below', () => {
     expect(loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-1' }).quotaSnapshots).toBe(-1);
     expect(() => loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-2' })).toThrow(ConfigError);
