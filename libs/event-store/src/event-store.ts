@@ -156,16 +156,28 @@ export class EventStore {
   }
 
   /**
-   * Committed events after `after` in `(txId, position)` order (the table's columns: the selected
-   * text aliases would sort as text). Only transactions below the current snapshot's xmin are read, so an event whose transaction commits late is never skipped: positions
-   * are drawn before commit, transaction order is what readers can trust.
+   * Committed events after `after` in `(txId, position)` order (the table's columns: the selected text
+   * aliases would sort as text). Positions are drawn before commit, so a transaction that commits late
+   * can hold an event below ones already committed: only events below the **horizon** are handed out,
+   * the oldest transaction id still in progress that could append here. That is every in-progress
+   * transaction of the snapshot except those positively known to belong to another database (their
+   * xids are cluster-wide, and a long transaction in another database must not stall Ember's readers);
+   * one not found any more in `pg_stat_activity` counts as ours. An event is thus never skipped.
    */
   async readAll(after: GlobalPosition, limit: number, executor: SqlExecutor = this.pool): Promise<RecordedEvent[]> {
     const { rows } = await executor.query<EventRow>({
       name: 'ember_read_all',
-      text: `SELECT ${EVENT_COLUMNS} FROM events
+      text: `WITH snap AS (SELECT pg_current_snapshot() AS s),
+                  elsewhere AS (SELECT backend_xid FROM pg_stat_activity
+                                 WHERE backend_xid IS NOT NULL
+                                   AND datid <> (SELECT oid FROM pg_database WHERE datname = current_database())),
+                  horizon AS (SELECT coalesce(
+                                (SELECT min(x) FROM snap, pg_snapshot_xip(snap.s) x
+                                  WHERE xid(x) NOT IN (SELECT backend_xid FROM elsewhere)),
+                                (SELECT pg_snapshot_xmax(s) FROM snap)) AS h)
+             SELECT ${EVENT_COLUMNS} FROM events
               WHERE (tx_id, position) > ($1::xid8, $2::bigint)
-                AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                AND tx_id < (SELECT h FROM horizon)
               ORDER BY events.tx_id, events.position LIMIT $3`,
       values: [after.txId, after.position.toString(), limit],
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, uniqueStream } from '../../../../test/support/database.js';
@@ -80,6 +80,23 @@ describe('global committed order', () => {
       cursor = { txId: batch.at(-1)!.txId, position: batch.at(-1)!.position };
     }
     expect(seen.map((e) => e.streamVersion)).toEqual(many.map((_, i) => i + 1));
+  });
+
+  it('is not held back by a long transaction in another database of the same server', async () => {
+    const other = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_current_xact_id()'); // holds an xid, older than the append below
+      const s = uniqueStream('elsewhere');
+      let { cursor } = await readMine(store, START, new Set());
+      await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event()] });
+      const { seen } = await readMine(store, cursor, new Set([s]));
+      expect(seen.map((e) => e.streamId)).toEqual([s]);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
   });
 
   it('hands every event to exactly one of two competing subscription replicas, checkpointing as it goes', async () => {
