@@ -71,7 +71,9 @@ export async function pgbenchEmberShape({ dbName, clients = 32, threads = 2, sec
       ('volume-${vol}', 2, gen_random_uuid(), 'volume.available.v1', '{"bytes":1073741824}', '{}', ${hash});
     INSERT INTO volumes (id, project_id, user_id, status, size, availability_zone, volume_type, created_at, version)
       VALUES ('${vol}', '${proj}', 'bench', 'available', 1, 'nova', '__DEFAULT__', '2026-11-26T19:19:00.000000', 2);
-    INSERT INTO quota_usages (project_id, resource, in_use) VALUES ('${proj}', 'volumes', 1), ('${proj}', 'gigabytes', 1), ('${proj}', 'snapshots', 0);`);
+    INSERT INTO quota_usages (project_id, resource, in_use) VALUES ('${proj}', 'volumes', 1), ('${proj}', 'gigabytes', 1), ('${proj}', 'snapshots', 0);
+    INSERT INTO quota_limits (project_id, resource, hard_limit, updated_at)
+      SELECT '${proj}', r, -1, '2026-11-26T19:19:00.000000' FROM unnest('{gigabytes,snapshots,volumes}'::text[]) r;`);
   log(`pgbench ember-shape: -c ${clients} -j ${threads} -T ${seconds}`);
   return pgbench(url, 'ember-shape.sql', { VOL: vol, PROJ: proj }, { clients, threads, seconds });
 }
