@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EmberConfig } from '#ember/config';
 import { CheckpointedSubscription, EventListener, EventStore } from '#ember/event-store';
 import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
+import { LeaderLease } from './leader-lease.js';
 
 export const DISPATCHER_CHECKPOINT = 'dispatcher';
 
@@ -11,11 +12,16 @@ export const DISPATCHER_CHECKPOINT = 'dispatcher';
  * their commit (AppendNotifier). Job ids come from event ids, so a batch re-read after a crash collapses
  * into the jobs already queued. One replica leads at a time (see
  * CheckpointedSubscription); the checkpoint moves only after the jobs are in Redis.
+ *
+ * With several worker replicas, only the holder of the `ember:dispatcher` lease (LeaderLease) runs the
+ * subscription; the others wait in Postgres and take over as soon as its session ends. Without the
+ * lease every replica would contend for the checkpoint row on every batch.
  */
 @Injectable()
 export class DispatcherService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DispatcherService.name);
   private readonly listener: EventListener;
+  private readonly lease: LeaderLease;
   readonly subscription: CheckpointedSubscription;
 
   constructor(
@@ -34,14 +40,28 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       },
       this.listener,
     );
+    this.lease = new LeaderLease({
+      databaseUrl: config.databaseUrl,
+      name: 'ember:dispatcher',
+      onAcquired: () => {
+        this.logger.log('leading the dispatcher');
+        this.subscription.start();
+      },
+      onReleased: async () => {
+        await this.subscription.stop();
+        this.logger.log('no longer leading the dispatcher');
+      },
+      onError: (e) => this.logger.warn(`dispatcher lease: ${(e as Error).message}; retrying`),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listener.start();
-    this.subscription.start();
+    this.lease.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.lease.stop();
     await this.subscription.stop();
     await this.listener.stop();
     await this.jobs.close();
