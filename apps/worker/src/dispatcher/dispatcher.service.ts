@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EmberConfig } from '#ember/config';
 import { CheckpointedSubscription, EventListener, EventStore } from '#ember/event-store';
 import { JOB_SCHEDULER, jobsFor, type JobScheduler } from '#ember/jobs';
+import { instanceId } from '#ember/kernel';
 import { LeaderLease } from './leader-lease.js';
 
 export const DISPATCHER_CHECKPOINT = 'dispatcher';
@@ -43,6 +44,9 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     this.lease = new LeaderLease({
       databaseUrl: config.databaseUrl,
       name: 'ember:dispatcher',
+      // Which replica leads: SELECT application_name FROM pg_locks JOIN pg_stat_activity USING (pid)
+      //   WHERE locktype = 'advisory' AND granted AND application_name LIKE 'ember-dispatcher %'
+      applicationName: `ember-dispatcher ${instanceId()}`,
       onAcquired: () => {
         this.logger.log('leading the dispatcher');
         this.subscription.start();

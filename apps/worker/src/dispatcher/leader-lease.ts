@@ -11,6 +11,8 @@ export interface LeaderLeaseOptions {
   onError?: (error: unknown) => void;
   /** Pause before trying again after a connection error. */
   retryMs?: number;
+  /** application_name of the lease's connection (default `ember-lease:<name>`): who holds the lock, in pg_locks. */
+  applicationName?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export class LeaderLease {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: `ember-lease:${this.options.name}` });
+      const client = new pg.Client({ connectionString: this.options.databaseUrl, application_name: this.options.applicationName ?? `ember-lease:${this.options.name}` });
       const lost = new Promise<void>((resolve) => {
         client.on('error', () => resolve());
         client.on('end', () => resolve());
