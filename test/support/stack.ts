@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,11 +10,38 @@ import { isolatedDatabase } from './database.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningStack {
+  /** One URL whatever the number of API processes (they share the port, see EMBER_API_PROCESSES). */
   baseUrl: string;
   dataDir: string;
   env: Record<string, string>;
+  /** How many API and worker processes this stack runs. */
+  scale: { apis: number; workers: number };
+  /** The API's process: the API itself, or with several API processes their supervisor. */
+  api: ChildProcess;
+  /** The API processes that are listening: the API's pid, or the supervisor's children (as it reports them). */
+  apiPids: () => number[];
+  /** The worker processes, in start order. */
+  workers: ChildProcess[];
   logs: () => string;
   stop: () => Promise<void>;
+}
+
+export interface StackOptions {
+  /**
+   * API processes (`EMBER_API_PROCESSES`, node:cluster behind the one port) and worker processes
+   * (separate processes on the same database, queue prefix and data dir). Default: `EMBER_E2E_SCALE`
+   * (1 when unset), so `EMBER_E2E_SCALE=2 npx vitest run --project e2e` runs every e2e test on 2 + 2.
+   */
+  apis?: number;
+  workers?: number;
+}
+
+/** The scale the e2e suite runs at: `EMBER_E2E_SCALE` (a positive integer), default 1. */
+export function e2eScale(): number {
+  const raw = process.env.EMBER_E2E_SCALE?.trim();
+  if (!raw) return 1;
+  if (!/^[1-9]\d*$/.test(raw)) throw new Error(`EMBER_E2E_SCALE must be a positive integer, not ${raw}`);
+  return Number(raw);
 }
 
 /** A free TCP port on loopback. */
@@ -29,11 +56,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const exited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+
 /**
  * Starts the compiled API and worker as real processes (as `npm start` does), on a database of their
  * own, a private Redis key prefix and a private data directory. `npm test` builds dist/ first.
+ * With `apis`/`workers` above 1 (or EMBER_E2E_SCALE), several of each, still behind one URL.
  */
-export async function startStack(extraEnv: Record<string, string> = {}): Promise<RunningStack> {
+export async function startStack(extraEnv: Record<string, string> = {}, options: StackOptions = {}): Promise<RunningStack> {
+  const scale = { apis: options.apis ?? e2eScale(), workers: options.workers ?? e2eScale() };
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'ember-e2e-'));
   const database = await isolatedDatabase();
@@ -45,23 +76,42 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
     EMBER_DATA_DIR: dataDir,
     EMBER_API_PORT: String(port),
     EMBER_API_HOST: '127.0.0.1',
+    EMBER_API_PROCESSES: String(scale.apis),
     EMBER_LOG_LEVEL: 'warn',
     ...extraEnv,
   };
   let output = '';
-  const children: ChildProcess[] = ['apps/api/src/main.js', 'apps/worker/src/main.js'].map((entry) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
+  const spawnOne = (label: string, entry: string, ipc = false): ChildProcess => {
+    const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])];
+    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', entry)], { cwd: root, env, stdio });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      let pending = '';
+      stream.on('data', (d) => {
+        const lines = (pending + String(d)).split('\n');
+        pending = lines.pop()!;
+        for (const line of lines) output += `[${label}] ${line}\n`;
+      });
+      stream.on('end', () => pending && (output += `[${label}] ${pending}\n`));
+    }
     return child;
+  };
+  // With an IPC channel, the API's supervisor (EMBER_API_PROCESSES > 1) reports its listening processes.
+  const api = spawnOne('api', 'apps/api/src/main.js', scale.apis > 1);
+  let apiPids: number[] = [];
+  api.on('message', (m: { type?: string; listening?: number[] }) => {
+    if (m?.type === 'ember:api-processes') apiPids = m.listening ?? [];
   });
+  const workers = Array.from({ length: scale.workers }, (_, i) =>
+    spawnOne(scale.workers > 1 ? `worker.${i + 1}` : 'worker', 'apps/worker/src/main.js'),
+  );
+  const children = [api, ...workers];
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await Promise.all(
       children.map(
         (c) =>
           new Promise<void>((resolve) => {
-            if (c.exitCode !== null || c.signalCode !== null) return resolve();
+            if (exited(c)) return resolve();
             c.once('exit', () => resolve());
             c.kill('SIGTERM');
             setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
@@ -73,15 +123,16 @@ export async function startStack(extraEnv: Record<string, string> = {}): Promise
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
+    // With several API processes, every one of them is listening before the stack is handed out.
     const ok = await fetch(`${baseUrl}/`).then((r) => r.status === 300, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || children.some((c) => c.exitCode !== null)) {
+    if (ok && (scale.apis === 1 || apiPids.length >= scale.apis)) break;
+    if (Date.now() > deadline || children.some(exited)) {
       await stop();
       throw new Error(`stack did not start:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { baseUrl, dataDir, env, logs: () => output, stop };
+  return { baseUrl, dataDir, env, scale, api, apiPids: () => (scale.apis === 1 ? [api.pid!] : apiPids), workers, logs: () => output, stop };
 }
 
 /** Polls `probe` until it returns a value (or throws after `ms`). */
