@@ -21,6 +21,7 @@ interface Service {
   volumes?: Mount[];
   restart?: string;
   environment?: Record<string, string | null>;
+  deploy?: { replicas?: number };
 }
 interface ComposeModel {
   services: Record<string, Service>;
@@ -140,6 +141,15 @@ describe.skipIf(!runner.load)(`docker-compose.yml${runner.load ? '' : ` (skipped
     expect(inWorker, `a named volume at ${dataDir} in worker`).toBeDefined();
     expect(namedMounts(api!)).toContainEqual(inWorker);
     expect(Object.keys(model().volumes ?? {})).toContain(inWorker!.source);
+  });
+
+  it('scales out by default: 2 API processes behind the api port (node:cluster) and 2 worker replicas', () => {
+    const { api, worker } = model().services;
+    expect(api!.environment?.EMBER_API_PROCESSES).toBe('2');
+    expect(worker!.deploy?.replicas).toBe(2);
+    // Replicas must not collide: nothing that names a single container.
+    expect(worker).not.toHaveProperty('container_name');
+    expect(worker!.ports ?? []).toEqual([]);
   });
 
   it('runs migrate, api and worker from one Ember image', () => {
