@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # Ember image: one image, three roles (see docker-compose.yml):
-#   node dist/apps/api/src/main.js      Cinder v3 API (default CMD)
-#   node dist/apps/worker/src/main.js   BullMQ worker
+#   bin/ember-serve api                 Cinder v3 API (default CMD)
+#   bin/ember-serve worker              BullMQ worker
 #   node bin/ember.js migrate|...       operator CLI
+# bin/ember-serve execs node with the production flags of each role (the API's heap bounds).
+# Extra node flags go after the role: bin/ember-serve api --max-old-space-size=512
 ARG NODE_IMAGE=node:20-bookworm-slim
 # The build stage compiles a small native addon (libs/storage/native): the full image has python3,
 # make and g++. Same Debian release as NODE_IMAGE, so the addon runs there.
@@ -55,4 +57,4 @@ COPY package.json ./
 RUN mkdir -p "$EMBER_DATA_DIR" && chown node:node "$EMBER_DATA_DIR"
 USER node
 EXPOSE 8776
-CMD ["node", "dist/apps/api/src/main.js"]
+CMD ["bin/ember-serve", "api"]

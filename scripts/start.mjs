@@ -8,6 +8,7 @@
 // Several API processes are the API's own EMBER_API_PROCESSES (node:cluster: one supervisor, N API
 // processes sharing the port); `--api-processes` just sets it. Workers are separate processes.
 import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -46,8 +47,13 @@ function prefixLines(stream, label, out) {
   stream.on('end', () => pending && out.write(`${label} ${pending}\n`));
 }
 
-function start(name, entry, env = process.env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(name, role, env = process.env) {
+  // bin/ember-serve: the production flags of the process, plus source maps for readable stack traces here.
+  const child = spawn(join(root, 'bin/ember-serve'), [role, '--enable-source-maps'], {
+    cwd: root,
+    env: { ...env, EMBER_NODE: process.execPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   prefixLines(child.stdout, `[${name}]`, process.stdout);
   prefixLines(child.stderr, `[${name}]`, process.stderr);
   children.set(name, child);
@@ -75,5 +81,5 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-start('api', 'dist/apps/api/src/main.js', apiProcesses ? { ...process.env, EMBER_API_PROCESSES: String(apiProcesses) } : process.env);
-for (let i = 1; i <= workers; i++) start(workers > 1 ? `worker.${i}` : 'worker', 'dist/apps/worker/src/main.js');
+start('api', 'api', apiProcesses ? { ...process.env, EMBER_API_PROCESSES: String(apiProcesses) } : process.env);
+for (let i = 1; i <= workers; i++) start(workers > 1 ? `worker.${i}` : 'worker', 'worker');
