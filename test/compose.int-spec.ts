@@ -123,6 +123,12 @@ describe.skipIf(!runner.load)(`docker-compose.yml${runner.load ? '' : ` (skipped
     expect(migrate.restart).toBe('no');
   });
 
+  it('starts api and worker through bin/ember-serve (the production Node flags, as the image CMD)', () => {
+    const { api, worker } = model().services;
+    expect(api!.command).toEqual(['bin/ember-serve', 'api']);
+    expect(worker!.command).toEqual(['bin/ember-serve', 'worker']);
+  });
+
   it('health-checks postgres, redis and api', () => {
     for (const name of ['postgres', 'redis', 'api']) {
       expect(hasHealthcheck(model().services[name]!), name).toBe(true);

@@ -83,7 +83,9 @@ export async function startStack(extraEnv: Record<string, string> = {}, options:
   let output = '';
   const spawnOne = (label: string, entry: string, ipc = false): ChildProcess => {
     const stdio: StdioOptions = ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])];
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist', entry)], { cwd: root, env, stdio });
+    // bin/ember-serve: the production Node flags (as in the image), plus source maps for readable failures.
+    const role = entry.split('/')[1];
+    const child = spawn(join(root, 'bin/ember-serve'), [role, '--enable-source-maps'], { cwd: root, env: { ...env, EMBER_NODE: process.execPath }, stdio });
     for (const stream of [child.stdout!, child.stderr!]) {
       let pending = '';
       stream.on('data', (d) => {
