@@ -55,9 +55,10 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
   const procs = {};
   const entries = { ...(withApi ? { api: ['apps/api/src/main.js', apiNodeArgs] } : {}), ...(withWorker ? { worker: ['apps/worker/src/main.js', workerNodeArgs] } : {}) };
   for (const [name, [entry, nodeArgs]] of Object.entries(entries)) {
-    const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', join(ROOT, 'dist', entry)], {
+    // bin/ember-serve: the production Node flags (as in the image), so the bench measures what runs there.
+    const child = spawn(join(ROOT, 'bin/ember-serve'), [entry.split('/')[1], ...nodeArgs], {
       cwd: ROOT,
-      env,
+      env: { ...env, EMBER_NODE: process.execPath },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', append(name));
