@@ -19,3 +19,11 @@ export class EventIdConflictError extends Error {
     this.name = 'EventIdConflictError';
   }
 }
+
+/** SQLSTATE raised by `ember_fresh` when a remembered read-model version is no longer current. */
+export const STALE_READ_SQLSTATE = 'EMSTL';
+
+/** Did this transaction fail because a state it decided on was stale (see `ember_fresh`)? */
+export function isStaleRead(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: string }).code === STALE_READ_SQLSTATE;
+}

@@ -142,6 +142,32 @@ describe('EventStore', () => {
     expect(await store.readStream(s)).toHaveLength(1);
   });
 
+  it('pipelines a transaction: a statement nobody waited for that fails makes COMMIT throw it and stores nothing', async () => {
+    const s = uniqueStream();
+    await expect(
+      store.transaction(async (tx) => {
+        await store.appendIn(tx, [{ streamId: s, expectedVersion: 'no_stream', events: [event()] }]);
+        void tx.query('SELECT 1 / 0');
+        void tx.query('SELECT 2'); // fails too (transaction aborted): the first failure is the one reported
+      }),
+    ).rejects.toThrow('division by zero');
+    expect(await store.readStream(s)).toHaveLength(0);
+  });
+
+  it('rolls back a transaction that throws with statements issued but not yet sent, without hanging', async () => {
+    for (let i = 0; i < 12; i++) {
+      await expect(
+        store.transaction(async (tx) => {
+          void tx.query('SELECT pg_sleep(0)');
+          throw new Error(`refused ${i}`);
+        }),
+      ).rejects.toThrow(`refused ${i}`);
+    }
+    // Every pooled connection came back usable (a stuck one would time this out).
+    const { rows } = await pool.query('SELECT 1 AS one');
+    expect(rows[0].one).toBe(1);
+  });
+
   it('refuses to update or delete stored events', async () => {
     const s = uniqueStream();
     await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event()] });

@@ -19,8 +19,10 @@ import { chainHashes, GENESIS_HASH, recordedAtSql } from './hashing/event-hash.j
 import { emberUpcasters } from './upcasting/ember-upcasters.js';
 import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
 import { AppendNotifier } from './subscription/append-notifier.js';
+import { COMMITTED_HORIZON_SQL } from './subscription/committed-horizon.js';
 
 const UNIQUE_VIOLATION = '23505';
+
 const STREAM_VERSION_KEY = 'events_stream_version_key';
 
 /** Work done inside the append transaction after the events are stored (extra inline writes, checks). */
@@ -117,7 +119,9 @@ export class EventStore {
       if (this.appendedIn.has(tx)) this.notifier.appended();
       return value;
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // Through the transaction: statements issued but not yet sent go first (an unsent batch would
+      // otherwise hold the ROLLBACK back forever).
+      await tx.rollback();
       throw e;
     } finally {
       this.appendedIn.delete(tx);
@@ -167,17 +171,8 @@ export class EventStore {
   async readAll(after: GlobalPosition, limit: number, executor: SqlExecutor = this.pool): Promise<RecordedEvent[]> {
     const { rows } = await executor.query<EventRow>({
       name: 'ember_read_all',
-      text: `WITH snap AS (SELECT pg_current_snapshot() AS s),
-                  elsewhere AS (SELECT backend_xid FROM pg_stat_activity
-                                 WHERE backend_xid IS NOT NULL
-                                   AND datid <> (SELECT oid FROM pg_database WHERE datname = current_database())),
-                  horizon AS (SELECT coalesce(
-                                (SELECT min(x) FROM snap, pg_snapshot_xip(snap.s) x
-                                  WHERE xid(x) NOT IN (SELECT backend_xid FROM elsewhere)),
-                                (SELECT pg_snapshot_xmax(s) FROM snap)) AS h)
-             SELECT ${EVENT_COLUMNS} FROM events
-              WHERE (tx_id, position) > ($1::xid8, $2::bigint)
-                AND tx_id < (SELECT h FROM horizon)
+      text: `SELECT ${EVENT_COLUMNS} FROM events
+              WHERE (tx_id, position) > ($1::xid8, $2::bigint) AND tx_id < ${COMMITTED_HORIZON_SQL}
               ORDER BY events.tx_id, events.position LIMIT $3`,
       values: [after.txId, after.position.toString(), limit],
     });

@@ -8,7 +8,7 @@ export type {
   RecordedEvent,
 } from './event.types.js';
 export { START } from './event.types.js';
-export { ConcurrencyError, EventIdConflictError } from './event-store.errors.js';
+export { ConcurrencyError, EventIdConflictError, isStaleRead, STALE_READ_SQLSTATE } from './event-store.errors.js';
 export { EventStore, type InTransaction } from './event-store.js';
 export { INLINE_PROJECTIONS, type InlineProjection } from './inline-projection.js';
 export { applyRowChanges, writeRowChange, type RowChange, type RowPerStream } from './row-changes.js';
@@ -21,7 +21,9 @@ export { EventStore1764000000000 } from './migrations/1764000000000-event-store.
 export { microsNow } from './clock.js';
 export { EventHashes1764000000500 } from './migrations/1764000000500-event-hashes.js';
 export { NotifyAfterCommit1764000000600 } from './migrations/1764000000600-notify-after-commit.js';
+export { StaleReadCheck1764000000800 } from './migrations/1764000000800-stale-read-check.js';
 export { AppendNotifier, EVENTS_CHANNEL } from './subscription/append-notifier.js';
+export { COMMITTED_HORIZON_SQL } from './subscription/committed-horizon.js';
 export { canonicalJson } from './hashing/canonical-json.js';
 export { eventHash, GENESIS_HASH, type HashedContent } from './hashing/event-hash.js';
 export { Sealer, type SealerOptions } from './seals/sealer.js';

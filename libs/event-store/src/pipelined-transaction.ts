@@ -77,6 +77,14 @@ export class PipelinedTransaction implements SqlExecutor {
     if (this.failure !== null) throw this.failure;
   }
 
+  /** ROLLBACK, after whatever is still waiting in the socket (never throws). */
+  async rollback(): Promise<void> {
+    await this.query('ROLLBACK').then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   private flush(): void {
     if (!this.corked) return;
     this.corked = false;

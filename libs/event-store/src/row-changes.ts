@@ -75,13 +75,13 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
     if (run) run.push(event);
     else streams.set(key, [event]);
   }
-  const rows: Record<string, unknown>[] = [];
+  const rows: Map<string, unknown>[] = [];
   const perEvent = new Set<RecordedEvent>();
   for (const run of streams.values()) {
     let i = 0;
     const first = model.changeOf(run[0]!);
     if (first && 'insert' in first && bindsAsArrayElements(first.insert)) {
-      let row: Record<string, unknown> | null = { ...first.insert };
+      let row: Map<string, unknown> | null = new Map(Object.entries(first.insert));
       for (i = 1; i < run.length; i++) {
         const change = model.changeOf(run[i]!);
         if (!change || 'insert' in change) break; // a second insert fails in apply, as it would live
@@ -91,7 +91,7 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
           break;
         }
         if (!bindsAsArrayElements(change.update)) break;
-        Object.assign(row, change.update);
+        for (const column in change.update) row.set(column, change.update[column]);
       }
       if (row) rows.push(row);
     }
@@ -107,11 +107,11 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
  * pg serialises as it does a scalar parameter, and cast to the column's type (its input function, as a
  * parameter's text is read); columns a row does not name take their defaults.
  */
-async function insertRows(tx: SqlExecutor, table: string, rows: Record<string, unknown>[]): Promise<void> {
+async function insertRows(tx: SqlExecutor, table: string, rows: Map<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const groups = new Map<string, { columns: string[]; rows: Record<string, unknown>[] }>();
+  const groups = new Map<string, { columns: string[]; rows: Map<string, unknown>[] }>();
   for (const row of rows) {
-    const columns = Object.keys(row).sort();
+    const columns = [...row.keys()].sort();
     const signature = columns.join('\0');
     const group = groups.get(signature);
     if (group) group.rows.push(row);
@@ -127,7 +127,7 @@ async function insertRows(tx: SqlExecutor, table: string, rows: Record<string, u
     const s = statement(`b\0${table}\0${columns.join('\0')}`, () =>
       `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')})
        SELECT ${casts.join(', ')} FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS r(${columns.map(ident).join(', ')})`);
-    await tx.query({ ...s, values: columns.map((c) => group.map((row) => row[c] ?? null)) });
+    await tx.query({ ...s, values: columns.map((c) => group.map((row) => row.get(c) ?? null)) });
   }
 }
 

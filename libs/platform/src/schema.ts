@@ -1,4 +1,4 @@
-import { EventHashes1764000000500, EventStore1764000000000, NotifyAfterCommit1764000000600 } from '#ember/event-store';
+import { EventHashes1764000000500, EventStore1764000000000, NotifyAfterCommit1764000000600, StaleReadCheck1764000000800 } from '#ember/event-store';
 import {
   QuotaGuard,
   QuotaLimitEntity,
@@ -28,6 +28,7 @@ export const MIGRATIONS = [
   EventHashes1764000000500,
   NotifyAfterCommit1764000000600,
   QuotaUsageShards1764000000700,
+  StaleReadCheck1764000000800,
 ];
 
 /** Every TypeORM entity (read models). */

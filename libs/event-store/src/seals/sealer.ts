@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { START } from '../event.types.js';
+import { COMMITTED_HORIZON_SQL } from '../subscription/committed-horizon.js';
 import { GENESIS_SEAL, mapSealRow, SEAL_COLUMNS, sealHash, type Seal, type SealRow } from './seal.js';
 
 export interface SealerOptions {
@@ -14,7 +15,7 @@ export interface SealerOptions {
 /**
  * Writes `event_seals`: every `intervalMs`, the events committed since the last seal (up to `maxEvents`
  * each) become the next seal. The last seal is the sealer's checkpoint, so seals and checkpoint never
- * drift apart. It reads the committed order the way every reader does (below the snapshot's xmin), so a
+ * drift apart. It reads the committed order the way every reader does (below the committed horizon), so a
  * late-committing transaction can never land inside a sealed range. One replica seals at a time (an
  * advisory lock); the seal number's primary key turns any other overlap into a harmless rollback.
  */
@@ -64,7 +65,7 @@ export class Sealer {
       const from = previous?.upTo ?? START;
       const { rows } = await client.query<{ event_id: string; hash: Buffer; tx_id: string; position: string }>(
         `SELECT event_id::text AS event_id, hash, tx_id::text AS tx_id, position::text AS position FROM events
-          WHERE (tx_id, position) > ($1::xid8, $2::bigint) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          WHERE (tx_id, position) > ($1::xid8, $2::bigint) AND tx_id < ${COMMITTED_HORIZON_SQL}
           ORDER BY events.tx_id, events.position LIMIT $3`,
         [from.txId, from.position.toString(), this.options.maxEvents ?? 1000],
       );

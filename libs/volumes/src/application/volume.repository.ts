@@ -3,10 +3,46 @@ import { EventStore, type SqlExecutor } from '#ember/event-store';
 import { volumeStream } from '#ember/kernel';
 import { foldVolume, type VolumeState } from '../domain/volume.aggregate.js';
 
+/** How many volume states a process remembers (see {@link VolumeRepository.remembered}). */
+const REMEMBERED = 10_000;
+
 /** Loads volume aggregates from their event streams. */
 @Injectable()
 export class VolumeRepository {
+  /** Recently loaded states, least recently used first. Never trusted without {@link holdAt}. */
+  private readonly recent = new Map<string, VolumeState>();
+
   constructor(private readonly store: EventStore) {}
+
+  /**
+   * A state of the volume this process loaded before, if any: possibly stale, so a writer that decides
+   * on it sends {@link holdAt} with its writes, and starts over from {@link loadShared} if that fails.
+   */
+  remembered(volumeId: string): VolumeState | null {
+    const state = this.recent.get(volumeId);
+    if (!state) return null;
+    this.recent.delete(volumeId);
+    this.recent.set(volumeId, state);
+    return state;
+  }
+
+  forget(volumeId: string): void {
+    this.recent.delete(volumeId);
+  }
+
+  /**
+   * Inside a transaction: holds the volume's read-model row FOR SHARE (as {@link loadShared}) and fails
+   * the transaction with a stale read (`isStaleRead`) unless the row is still at `state.version`, the
+   * version the state was folded to. Nothing to wait for: it travels with the writes that follow.
+   */
+  holdAt(tx: SqlExecutor, state: VolumeState): Promise<unknown> {
+    return tx.query({
+      name: 'ember_volume_hold_at',
+      text: `SELECT ember_fresh((SELECT version FROM volumes WHERE id = $1 FOR SHARE) IS NOT DISTINCT FROM $2,
+                               'volume ' || $1 || ' is no longer at version ' || $2)`,
+      values: [state.id, state.version],
+    });
+  }
 
   async load(volumeId: string): Promise<VolumeState | null> {
     return foldVolume(await this.store.readStream(volumeStream(volumeId)));
@@ -27,6 +63,15 @@ export class VolumeRepository {
     const state = foldVolume(events);
     if (!state) return null;
     const status = (side?.status as string | undefined) ?? null;
-    return status === null ? { ...state, deleted: true } : { ...state, status };
+    if (status === null) return { ...state, deleted: true };
+    // Remembered only as folded from the stream (the row's status may be ahead of the events read).
+    if (status === state.status) this.remember(state);
+    return { ...state, status };
+  }
+
+  private remember(state: VolumeState): void {
+    this.recent.delete(state.id);
+    this.recent.set(state.id, state);
+    if (this.recent.size > REMEMBERED) this.recent.delete(this.recent.keys().next().value!);
   }
 }

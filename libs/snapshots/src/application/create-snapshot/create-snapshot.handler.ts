@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventStore, microsNow } from '#ember/event-store';
-import { metadataFor, snapshotStream, stamp } from '#ember/kernel';
-import { VolumeErrors, VolumeRepository } from '#ember/volumes';
+import { EventStore, isStaleRead, microsNow, type SqlExecutor } from '#ember/event-store';
+import { DomainError, metadataFor, snapshotStream, stamp } from '#ember/kernel';
+import { VolumeErrors, VolumeRepository, type VolumeState } from '#ember/volumes';
 import { Snapshot } from '../../domain/snapshot.aggregate.js';
 import type { SnapshotRequested } from '../../domain/snapshot.events.js';
 import { snapshotRowOf } from '../../infrastructure/snapshot.projection.js';
@@ -10,10 +10,14 @@ import type { SnapshotEntity } from '../../infrastructure/snapshot.entity.js';
 import { CreateSnapshotCommand } from './create-snapshot.command.js';
 
 /**
- * Creates a snapshot of a volume (or, with `manageRef`, adopts existing backend data as one). One
- * transaction: the volume's state with its row held FOR SHARE (one statement), the decision, the event
- * (one statement: a new stream), its guards and projections. Answers the new snapshot's read-model row
- * as the projection wrote it, so the API needs no read after the write.
+ * Creates a snapshot of a volume (or, with `manageRef`, adopts existing backend data as one), in one
+ * transaction: the volume's state with its row held FOR SHARE, the decision, the event (a new stream,
+ * one statement), its guards and projections. Answers the new snapshot's read-model row as the
+ * projection wrote it, so the API needs no read after the write.
+ *
+ * A volume this process loaded before is decided on from memory, its row checked to be still at that
+ * version in the same batch as the writes (two round trips in all); a stale memory, or any refusal
+ * decided from memory, starts over from the stored state (one more round trip).
  */
 @CommandHandler(CreateSnapshotCommand)
 export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotCommand, SnapshotEntity> {
@@ -22,20 +26,34 @@ export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotComm
     private readonly store: EventStore,
   ) {}
 
-  async execute({ input, ctx, admit }: CreateSnapshotCommand): Promise<SnapshotEntity> {
-    const snapshotId = randomUUID();
-    const at = microsNow();
-    return this.store.transaction(async (tx) => {
-      const volume = await this.volumes.loadShared(tx, input.volumeId);
-      if (!volume || volume.deleted || (!ctx.actor.isAdmin && volume.projectId !== ctx.actor.projectId)) {
-        throw VolumeErrors.notFound(input.volumeId);
+  async execute(command: CreateSnapshotCommand): Promise<SnapshotEntity> {
+    const remembered = this.volumes.remembered(command.input.volumeId);
+    if (remembered) {
+      try {
+        return await this.store.transaction(async (tx) => {
+          void this.volumes.holdAt(tx, remembered);
+          return this.create(tx, remembered, command);
+        });
+      } catch (e) {
+        // Stale, or refused on a remembered state: nothing was written, decide again on the stored one.
+        // Anything else (a lost connection: maybe committed) is the caller's to see, never retried.
+        if (!isStaleRead(e) && !(e instanceof DomainError)) throw e;
+        if (isStaleRead(e)) this.volumes.forget(command.input.volumeId);
       }
-      // The caller owns the snapshot, even an admin snapshotting another project's volume (as Cinder).
-      const request = { ...input, ...admit?.(volume.projectId), snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId };
-      const decided = stamp(Snapshot.request(volume, request, at), metadataFor(ctx, snapshotId));
-      const { events } = await this.store.appendIn(tx, [{ streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream', events: decided }]);
-      const requested = events[0]!;
-      return snapshotRowOf(snapshotId, requested.data as unknown as SnapshotRequested, requested.streamVersion);
-    });
+    }
+    return this.store.transaction(async (tx) => this.create(tx, await this.volumes.loadShared(tx, command.input.volumeId), command));
+  }
+
+  private async create(tx: SqlExecutor, volume: VolumeState | null, { input, ctx, admit }: CreateSnapshotCommand): Promise<SnapshotEntity> {
+    if (!volume || volume.deleted || (!ctx.actor.isAdmin && volume.projectId !== ctx.actor.projectId)) {
+      throw VolumeErrors.notFound(input.volumeId);
+    }
+    const snapshotId = randomUUID();
+    // The caller owns the snapshot, even an admin snapshotting another project's volume (as Cinder).
+    const request = { ...input, ...admit?.(volume.projectId), snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId };
+    const decided = stamp(Snapshot.request(volume, request, microsNow()), metadataFor(ctx, snapshotId));
+    const { events } = await this.store.appendIn(tx, [{ streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream', events: decided }]);
+    const requested = events[0]!;
+    return snapshotRowOf(snapshotId, requested.data as unknown as SnapshotRequested, requested.streamVersion);
   }
 }
