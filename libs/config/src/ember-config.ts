@@ -43,6 +43,15 @@ export class EmberConfig {
   @Max(64, { message: 'EMBER_API_PROCESSES must be at most 64' })
   apiProcesses: number;
 
+  /**
+   * Postgres connections each process may open for its work (one pool per process: each API process
+   * of EMBER_API_PROCESSES and each worker has its own). Scaling out multiplies it: keep the sum
+   * under the server's max_connections.
+   */
+  @IsInt({ message: 'EMBER_DB_POOL_SIZE must be an integer' })
+  @Min(1, { message: 'EMBER_DB_POOL_SIZE must be at least 1' })
+  dbPoolSize: number;
+
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'EMBER_PUBLIC_ENDPOINT must be a URL' })
   publicEndpoint?: string;

@@ -46,6 +46,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBER_WORKER_NICE: '-5' })).toThrow(ConfigError);
   });
 
+  it("sizes each process's Postgres pool from EMBER_DB_POOL_SIZE (default 20)", () => {
+    expect(loadConfig({}).dbPoolSize).toBe(20);
+    expect(loadConfig({ EMBER_DB_POOL_SIZE: '8' }).dbPoolSize).toBe(8);
+    expect(() => loadConfig({ EMBER_DB_POOL_SIZE: '0' })).toThrow(/EMBER_DB_POOL_SIZE must be at least 1/);
+  });
+
   it('accepts -1 as an unlimited quota but nothing below', () => {
     expect(loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-1' }).quotaSnapshots).toBe(-1);
     expect(() => loadConfig({ EMBER_QUOTA_SNAPSHOTS: '-2' })).toThrow(ConfigError);

@@ -27,7 +27,7 @@ export class PlatformModule implements OnApplicationShutdown {
               url: config.databaseUrl,
               entities: ENTITIES,
               migrations: MIGRATIONS,
-              poolSize: options.poolSize,
+              poolSize: options.poolSize ?? config.dbPoolSize,
               applicationName: options.applicationName,
             }).initialize(),
         },
