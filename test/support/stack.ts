@@ -77,6 +77,8 @@ export async function startStack(extraEnv: Record<string, string> = {}, options:
     EMBER_API_PORT: String(port),
     EMBER_API_HOST: '127.0.0.1',
     EMBER_API_PROCESSES: String(scale.apis),
+    // The test server is shared (max_connections 100): a scaled stack keeps about one process's connections.
+    ...(scale.apis > 1 || scale.workers > 1 ? { EMBER_DB_POOL_SIZE: String(Math.max(5, Math.ceil(20 / Math.max(scale.apis, scale.workers)))) } : {}),
     EMBER_LOG_LEVEL: 'warn',
     ...extraEnv,
   };
