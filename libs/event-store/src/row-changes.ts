@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import type { RecordedEvent } from './event.types.js';
 import type { SqlExecutor } from './sql-executor.js';
@@ -28,6 +29,8 @@ export interface RowPerStream {
 }
 
 const ident = pg.escapeIdentifier;
+/** The text pg binds for a parameter value (what a hand-written `$n` would receive). */
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): string | null };
 const statements = new Map<string, { name: string; text: string }>();
 
 /** Named after its text: prepared once per connection. */
@@ -80,7 +83,7 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
   for (const run of streams.values()) {
     let i = 0;
     const first = model.changeOf(run[0]!);
-    if (first && 'insert' in first && bindsAsArrayElements(first.insert)) {
+    if (first && 'insert' in first && bindsAsText(first.insert)) {
       let row: Map<string, unknown> | null = new Map(Object.entries(first.insert));
       for (i = 1; i < run.length; i++) {
         const change = model.changeOf(run[i]!);
@@ -90,7 +93,7 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
           i++;
           break;
         }
-        if (!bindsAsArrayElements(change.update)) break;
+        if (!bindsAsText(change.update)) break;
         for (const column in change.update) row.set(column, change.update[column]);
       }
       if (row) rows.push(row);
@@ -103,9 +106,10 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
 }
 
 /**
- * Inserts rows in one statement per set of columns: each column is bound as a `text[]` whose elements
- * pg serialises as it does a scalar parameter, and cast to the column's type (its input function, as a
- * parameter's text is read); columns a row does not name take their defaults.
+ * Inserts rows in one statement per set of columns. Each value is turned into the text pg would bind
+ * for it as a parameter (pg's own `prepareValue`), the rows travel as one jsonb array of those texts,
+ * and each text is cast to its column's type (the type's input function, as a parameter's text is
+ * read); columns a row does not name take their defaults.
  */
 async function insertRows(tx: SqlExecutor, table: string, rows: Map<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
@@ -119,15 +123,18 @@ async function insertRows(tx: SqlExecutor, table: string, rows: Map<string, unkn
   }
   const types = await columnTypes(tx, table);
   for (const { columns, rows: group } of groups.values()) {
-    const casts = columns.map((c) => {
+    const casts = columns.map((c, i) => {
       const type = types.get(c);
       if (type === undefined) throw new Error(`${table} has no column ${c}`);
-      return type === 'text' ? `r.${ident(c)}` : `r.${ident(c)}::${type}`;
+      return type === 'text' ? `r->>${i}` : `(r->>${i})::${type}`;
     });
     const s = statement(`b\0${table}\0${columns.join('\0')}`, () =>
-      `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')})
-       SELECT ${casts.join(', ')} FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS r(${columns.map(ident).join(', ')})`);
-    await tx.query({ ...s, values: columns.map((c) => group.map((row) => row.get(c) ?? null)) });
+      `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) SELECT ${casts.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`);
+    const texts = group.map((row) => columns.map((c) => {
+      const value = row.get(c);
+      return value === null || value === undefined ? null : prepareValue(value);
+    }));
+    await tx.query({ ...s, values: [JSON.stringify(texts)] });
   }
 }
 
@@ -151,8 +158,8 @@ async function columnTypes(tx: SqlExecutor, table: string): Promise<Map<string, 
   return types;
 }
 
-/** An array element is serialised like a scalar parameter except arrays and binary values: those stay per event. */
-function bindsAsArrayElements(columns: Record<string, unknown>): boolean {
-  for (const value of Object.values(columns)) if (Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+/** Binary values are bound as bytes, not text: changes holding them stay per event. */
+function bindsAsText(columns: Record<string, unknown>): boolean {
+  for (const column in columns) if (ArrayBuffer.isView(columns[column])) return false;
   return true;
 }

@@ -48,7 +48,11 @@ export class SnapshotProjection implements InlineProjection, RowPerStream {
   changeOf(event: RecordedEvent): RowChange | undefined {
     const at = cinderTime(String(event.data.at));
     const v = event.streamVersion;
-    const set = (columns: Record<string, unknown>): RowChange => ({ update: { ...columns, updated_at: at, version: v } });
+    const set = (columns: Record<string, unknown>): RowChange => {
+      columns.updated_at = at;
+      columns.version = v;
+      return { update: columns };
+    };
     switch (event.type) {
       case SnapshotEvents.Requested: {
         const r = snapshotRowOf(this.keyOf(event), event.data as unknown as SnapshotRequested, v);
