@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { SqlExecutor } from '#ember/event-store';
 
-type Query = { name?: string; text: string; values?: unknown[] };
+type Query = { name?: string; text: string; values?: unknown[]; rowMode?: 'array' };
 type Result = { rows: any[]; rowCount: number | null };
 type Plan = { name: string; writeOnly: boolean };
 
@@ -44,15 +44,7 @@ export class PipelinedExecutor implements SqlExecutor {
     const q: Query = typeof text === 'string' ? { text, values } : text;
     const plan = this.planOf(q);
     if (plan.writeOnly) {
-      this.send(plan.name, q, (err) => {
-        if (err) this.failure ??= err;
-        this.outstanding--;
-        if (this.outstanding === MAX_IN_FLIGHT / 2 && this.roomy) {
-          this.roomy();
-          this.roomy = null;
-        }
-        if (this.outstanding === 0) this.drained?.();
-      });
+      this.send(plan.name, q, (err) => this.answered(err));
       this.outstanding++;
       if (this.outstanding < MAX_IN_FLIGHT) return Promise.resolve(NO_ROWS);
       this.flush();
@@ -62,6 +54,24 @@ export class PipelinedExecutor implements SqlExecutor {
       // A write sent earlier failed first; this read would only report the aborted transaction.
       this.send(plan.name, q, (err, res) => (err ? reject(this.failure ?? err) : resolve(res as Result)));
       this.flush();
+    });
+  }
+
+  /**
+   * Sends a statement whose answer nobody reads (BEGIN, COMMIT) without waiting, like a write; answers
+   * a promise that settles when its answer arrives: rejected if it or any statement sent earlier failed
+   * (a COMMIT after a failed write only rolls back, it does not fail itself). Every caller must still
+   * {@link settle} eventually.
+   */
+  control(text: 'BEGIN' | 'COMMIT'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.send(undefined, { text }, (err) => {
+        this.answered(err);
+        if (this.failure) reject(this.failure);
+        else resolve();
+      });
+      this.outstanding++;
+      if (text === 'COMMIT') this.flush();
     });
   }
 
@@ -75,10 +85,21 @@ export class PipelinedExecutor implements SqlExecutor {
     if (failure) throw failure;
   }
 
-  private send(name: string, q: Query, callback: (err: Error | undefined, res?: unknown) => void): void {
+  /** Bookkeeping of a statement sent without waiting, once its answer arrives. */
+  private answered(err: Error | undefined): void {
+    if (err) this.failure ??= err;
+    this.outstanding--;
+    if (this.outstanding === MAX_IN_FLIGHT / 2 && this.roomy) {
+      this.roomy();
+      this.roomy = null;
+    }
+    if (this.outstanding === 0) this.drained?.();
+  }
+
+  private send(name: string | undefined, q: Query, callback: (err: Error | undefined, res?: unknown) => void): void {
     if (this.unflushed++ === 0) this.stream?.cork();
     // A Query built from text (not a config object) skips pg's per-call config cloning.
-    const query = new pg.Query(q.text, q.values, callback) as pg.Query & { name?: string };
+    const query = (q.rowMode ? new pg.Query({ text: q.text, values: q.values, rowMode: q.rowMode } as pg.QueryConfig, callback) : new pg.Query(q.text, q.values, callback)) as pg.Query & { name?: string };
     query.name = name;
     this.client.query(query);
     if (this.unflushed >= FLUSH_EVERY) this.flush();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { EventStore, GlobalPosition, InlineProjection, RecordedEvent } from '#ember/event-store';
-import { openEventStore } from '../open-event-store.js';
+import type { GlobalPosition, InlineProjection, RecordedEvent } from '#ember/event-store';
+import { LogReader } from './log-reader.js';
 import { PipelinedExecutor } from './pipelined-executor.js';
 import { ProjectionRunner } from './projection-runner.js';
 import type { ReplayOptions, ReplayProgress } from './replay.types.js';
@@ -17,6 +17,10 @@ export interface ReplayTarget {
 /** Session-level advisory lock: one replay per database at a time. */
 const REPLAY_LOCK = 'ember:replay';
 const SHADOW_PREFIX = 'ember_replay_';
+/** Events per read and per transaction of the rebuild, unless the options say. */
+const DEFAULT_BATCH_SIZE = 10_000;
+/** Batch transactions sent and not yet committed while the next batch is folded. */
+const COMMITS_IN_FLIGHT = 2;
 
 /**
  * The connections and shadow schema of one replay. `control` holds the replay lock and does the DDL;
@@ -30,6 +34,7 @@ export class ReplaySession {
   /** Events applied by catch-ups and the time they took (the rebuild's throughput). */
   readonly rebuilt = { events: 0, ms: 0 };
   private readonly runner: ProjectionRunner;
+  private readonly reader = new LogReader();
 
   private constructor(
     private readonly url: string,
@@ -37,7 +42,6 @@ export class ReplaySession {
     readonly writer: PipelinedExecutor,
     private readonly writerClient: pg.Client,
     private readonly readers: pg.Pool,
-    private readonly store: EventStore,
     readonly shadow: ShadowSchema,
     private readonly total: number,
     private readonly options: ReplayOptions,
@@ -65,7 +69,7 @@ export class ReplaySession {
       readers = new pg.Pool({ connectionString: target.url, max: 2, application_name: 'ember-replay-reader' });
       const { rows: count } = await control.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${shadow.qualified('events', live)}`);
       return new ReplaySession(
-        target.url, control, new PipelinedExecutor(writerClient), writerClient, readers, openEventStore(readers), shadow,
+        target.url, control, new PipelinedExecutor(writerClient), writerClient, readers, shadow,
         count[0]!.n, options, target.projections,
       );
     } catch (e) {
@@ -88,23 +92,40 @@ export class ReplaySession {
   /**
    * Applies every event readable after `from` to the shadow tables, one transaction per batch (a long
    * transaction would hold back the oldest-running-transaction horizon every log reader waits on).
+   * Nothing waits for a batch's writes: its COMMIT is sent behind them and the next batch is read and
+   * folded while the server applies it, up to {@link COMMITS_IN_FLIGHT} transactions ahead.
    */
   async catchUp(from: GlobalPosition): Promise<GlobalPosition> {
-    const batchSize = this.options.batchSize ?? 5000;
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
     let mark = Date.now();
     let cursor = from;
-    const log = this.readers;
-    let next = this.store.readAll(cursor, batchSize, log);
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0) return cursor;
-      cursor = positionOf(batch);
-      next = this.store.readAll(cursor, batchSize, log);
-      next.catch(() => undefined); // awaited next round; only unhandled until then
-      await this.inWriterTransaction(() => this.runner.apply(this.writer, batch));
-      const now = Date.now();
-      this.record('rebuild', batch.length, now - mark);
-      mark = now;
+    const commits: Promise<void>[] = [];
+    let next = this.reader.read(cursor, batchSize, this.readers);
+    try {
+      for (;;) {
+        const batch = await next;
+        if (batch.length === 0) break;
+        cursor = positionOf(batch);
+        next = this.reader.read(cursor, batchSize, this.readers);
+        next.catch(() => undefined); // awaited next round; only unhandled until then
+        this.writer.control('BEGIN').catch(() => undefined); // a failure is the COMMIT's too
+        await this.runner.apply(this.writer, batch);
+        const committed = this.writer.control('COMMIT').then(() => {
+          const now = Date.now();
+          this.record('rebuild', batch.length, now - mark);
+          mark = now;
+        });
+        committed.catch(() => undefined); // awaited below
+        commits.push(committed);
+        if (commits.length > COMMITS_IN_FLIGHT) await commits.shift();
+      }
+      for (const committed of commits) await committed;
+      await this.writer.settle();
+      return cursor;
+    } catch (e) {
+      await this.writer.settle().catch(() => undefined);
+      await this.writerClient.query('ROLLBACK').catch(() => undefined);
+      throw e;
     }
   }
 
@@ -113,7 +134,7 @@ export class ReplaySession {
     let cursor = from;
     let events = 0;
     for (;;) {
-      const batch = await this.store.readAll(cursor, this.options.batchSize ?? 5000, this.writer);
+      const batch = await this.reader.read(cursor, this.options.batchSize ?? DEFAULT_BATCH_SIZE, this.writer);
       if (batch.length === 0) return { cursor, events };
       await this.runner.apply(this.writer, batch);
       cursor = positionOf(batch);
