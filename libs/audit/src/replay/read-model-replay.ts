@@ -1,10 +1,12 @@
 import { START } from '#ember/event-store';
-import { diffTable, type TableDiff } from './read-model-diff.js';
+import { diffTable, prepareComparison, type TableDiff } from './read-model-diff.js';
 import { ReplaySession, type ReplayTarget } from './replay-session.js';
 import type { ReplayOptions, SwapReport, VerifyReport } from './replay.types.js';
 import { awaitReadableLog, BarrierBusy, isLockTimeout, lockWaits, stopAppends, stopAppendsAndTake } from './write-barrier.js';
 
 const MAX_BARRIER_ATTEMPTS = 50;
+/** maintenance_work_mem of the index builds after a rebuild (a sort that fits in memory, a GIN index built in one pass). */
+const INDEX_BUILD_MEMORY = '256MB';
 
 /**
  * Rebuilds every read model from the event log by running the inline projections (never the append
@@ -23,12 +25,14 @@ export class ReadModelReplay {
    * (REPEATABLE READ), then the comparison runs on that snapshot while writes go on.
    */
   async verify(): Promise<VerifyReport> {
-    const session = await ReplaySession.open(this.target, this.options);
+    const phases = new Phases();
+    const session = await phases.time('open', () => ReplaySession.open(this.target, this.options));
     try {
-      let cursor = await session.catchUp(START);
+      let cursor = await phases.time('rebuild', () => session.catchUp(START));
       const compare = await session.connect('ember-replay-compare');
       try {
         const waits = await lockWaits(session.control);
+        phases.start('barrier');
         await this.withBarrier(
           async () => {
             await session.control.query('BEGIN');
@@ -46,10 +50,13 @@ export class ReadModelReplay {
           },
         );
         this.options.onProgress?.({ phase: 'compare', applied: session.eventsApplied, total: session.eventsApplied });
+        phases.start('compare');
+        await prepareComparison(compare);
         const tables: TableDiff[] = [];
         for (const table of this.target.tables) tables.push(await diffTable(compare, table, session.shadow.live, session.shadow.name));
         await compare.query('COMMIT');
-        return { ...timing(session), tables, differences: tables.reduce((n, t) => n + t.count, 0) };
+        phases.stop();
+        return { ...timing(session, phases), tables, differences: tables.reduce((n, t) => n + t.count, 0) };
       } finally {
         await compare.end().catch(() => undefined);
       }
@@ -65,12 +72,25 @@ export class ReadModelReplay {
    * the new tables; none fails. If the locks don't come quickly it backs off and tries again.
    */
   async swap(): Promise<SwapReport> {
-    const session = await ReplaySession.open(this.target, this.options);
+    const phases = new Phases();
+    const session = await phases.time('open', () => ReplaySession.open(this.target, this.options));
     try {
-      let cursor = await session.catchUp(START);
-      await session.shadow.completeLike(session.control);
-      cursor = await session.catchUp(cursor);
+      let cursor = await phases.time('rebuild', () => session.catchUp(START));
+      await phases.time('indexes', async () => {
+        // Two connections: the index builds and table rewrites that follow the load run side by side.
+        const helper = await session.connect('ember-replay-indexes');
+        try {
+          const connections = [session.control, helper];
+          for (const db of connections) await db.query(`SET maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+          await session.shadow.completeLike(connections);
+          await session.control.query('RESET maintenance_work_mem');
+        } finally {
+          await helper.end().catch(() => undefined);
+        }
+      });
+      cursor = await phases.time('catchUp', () => session.catchUp(cursor));
       const waits = await lockWaits(session.control);
+      phases.start('barrier');
       const live = this.target.tables.map((t) => session.shadow.qualified(t, session.shadow.live)).join(', ');
       let barrierMs = 0;
       let tailEvents = 0;
@@ -92,7 +112,8 @@ export class ReadModelReplay {
           cursor = await session.catchUp(cursor);
         },
       );
-      return { ...timing(session), tables: this.target.tables, tailEvents, barrierMs, retries };
+      phases.stop();
+      return { ...timing(session, phases), tables: this.target.tables, tailEvents, barrierMs, retries };
     } finally {
       await session.close();
     }
@@ -113,8 +134,33 @@ export class ReadModelReplay {
   }
 }
 
-function timing(session: ReplaySession) {
+function timing(session: ReplaySession, phases: Phases) {
   const seconds = (Date.now() - session.started) / 1000;
   const { events, ms } = session.rebuilt;
-  return { events: session.eventsApplied, seconds, eventsPerSecond: Math.round((events * 1000) / Math.max(ms, 1)) };
+  return { events: session.eventsApplied, seconds, eventsPerSecond: Math.round((events * 1000) / Math.max(ms, 1)), phasesMs: phases.ms };
+}
+
+/** Where a replay's time went (the report's `phasesMs`). */
+class Phases {
+  readonly ms: Record<string, number> = {};
+  private current: { name: string; since: number } | null = null;
+
+  start(name: string): void {
+    this.stop();
+    this.current = { name, since: Date.now() };
+  }
+
+  stop(): void {
+    if (this.current) this.ms[this.current.name] = (this.ms[this.current.name] ?? 0) + Date.now() - this.current.since;
+    this.current = null;
+  }
+
+  async time<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.start(name);
+    try {
+      return await fn();
+    } finally {
+      this.stop();
+    }
+  }
 }

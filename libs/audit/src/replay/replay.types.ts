@@ -18,6 +18,8 @@ interface ReplayTiming {
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** Milliseconds per phase: open, rebuild, indexes and catchUp (swap), barrier, compare (verify). */
+  phasesMs: Record<string, number>;
 }
 
 export interface VerifyReport extends ReplayTiming {

@@ -44,15 +44,19 @@ export class ShadowSchema {
   }
 
   /**
-   * Makes the filled tables like the live ones in everything a swap would otherwise lose: the other
-   * indexes (under their live names, so later migrations find them), storage options, grants, WAL
-   * logging; then gathers planner statistics.
+   * Makes the filled tables like the live ones in everything a swap would otherwise lose: WAL logging,
+   * storage options, grants, the other indexes (under their live names, so later migrations find them);
+   * then gathers planner statistics. Logging comes first: it rewrites the table and rebuilds every index
+   * it has. The work is spread over `connections` (independent statements run side by side: each
+   * table's rewrite, then each index build, then each table's statistics).
    */
-  async completeLike(db: SqlExecutor): Promise<void> {
+  async completeLike(connections: readonly SqlExecutor[]): Promise<void> {
+    const db = connections[0]!;
+    const indexes: string[] = [];
     for (const table of this.tables) {
       const live = this.qualified(table, this.live);
       const target = this.qualified(table);
-      const { rows: indexes } = await db.query<{ def: string }>(
+      const { rows } = await db.query<{ def: string }>(
         `SELECT replace(pg_get_indexdef(i.indexrelid),
                         ' ON ' || quote_ident($2) || '.' || quote_ident($4) || ' USING ',
                         ' ON ' || quote_ident($3) || '.' || quote_ident($4) || ' USING ') AS def
@@ -61,7 +65,7 @@ export class ShadowSchema {
             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
         [live, this.live, this.name, table],
       );
-      for (const { def } of indexes) await db.query(def);
+      indexes.push(...rows.map((r) => r.def));
       const { rows: options } = await db.query<{ options: string[] | null }>(
         'SELECT reloptions AS options FROM pg_class WHERE oid = $1::regclass',
         [live],
@@ -73,9 +77,11 @@ export class ShadowSchema {
         [live],
       );
       for (const g of grants) await db.query(`GRANT ${g.privilege} ON ${target} TO ${g.grantee ?? 'PUBLIC'}`);
-      await db.query(`ALTER TABLE ${target} SET LOGGED`);
-      await db.query(`ANALYZE ${target}`);
     }
+    const side = (statements: string[]) => inParallel(connections, statements);
+    await side(this.tables.map((t) => `ALTER TABLE ${this.qualified(t)} SET LOGGED`));
+    await side(indexes);
+    await side(this.tables.map((t) => `ANALYZE ${this.qualified(t)}`));
   }
 
   /**
@@ -100,4 +106,14 @@ export class ShadowSchema {
   async drop(db: SqlExecutor): Promise<void> {
     await db.query(`DROP SCHEMA IF EXISTS ${ident(this.name)} CASCADE`);
   }
+}
+
+/** Runs `statements` (independent of each other) over `connections`, each taking the next when done. */
+async function inParallel(connections: readonly SqlExecutor[], statements: readonly string[]): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    connections.map(async (db) => {
+      while (next < statements.length) await db.query(statements[next++]!);
+    }),
+  );
 }
