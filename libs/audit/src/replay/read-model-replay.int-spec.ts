@@ -71,7 +71,8 @@ describe('read-model replay (shadow schema, verify, swap) on real Postgres', () 
   });
 
   it('names every row that differs, and the columns', async () => {
-    const { rows } = await pool.query('SELECT id, name FROM volumes ORDER BY id LIMIT 2');
+    // Two of the extended volumes (size 5), not the one of the first test (size 1, its id random).
+    const { rows } = await pool.query('SELECT id, name FROM volumes WHERE size = 5 ORDER BY id LIMIT 2');
     const [changed, missing] = rows.map((r) => r.id as string);
     const name = rows[0].name as string | null;
     await pool.query(`UPDATE volumes SET name = 'tampered', size = 99 WHERE id = $1`, [changed]);
