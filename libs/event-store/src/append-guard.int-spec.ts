@@ -72,13 +72,16 @@ describe('EventStore append guards', () => {
     expect(await count(key)).toBe(0);
   });
 
-  it('does not run guards again for an idempotent retry', async () => {
+  it('answers an idempotent retry with the stored events, counting nothing twice, even where its guard would now refuse', async () => {
     const key = randomUUID();
     const events = [tally(key, 3)];
     const s = uniqueStream();
     await store.append({ streamId: s, expectedVersion: 'no_stream', events });
+    // The key is full (3 of 3): were the retry admitted again, its guard would refuse it.
     const retry = await store.append({ streamId: s, expectedVersion: 'no_stream', events });
     expect(retry.duplicate).toBe(true);
-    expect(checked.filter((id) => id === events[0]!.eventId)).toHaveLength(1);
+    expect(retry.events.map((e) => e.eventId)).toEqual([events[0]!.eventId]);
+    expect(await count(key)).toBe(3);
+    expect(checked).toContain(events[0]!.eventId);
   });
 });

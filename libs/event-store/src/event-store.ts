@@ -84,25 +84,56 @@ export class EventStore {
   }
 
   private async appendAll(tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined, blind: boolean): Promise<AppendResult> {
+    if (blind && streams.every(isNewStream)) return this.appendNewStreams(tx, streams, then);
     const result: AppendResult = { versions: {}, events: [], duplicate: true };
     for (const stream of streams) {
-      const { version, recorded, duplicate } =
-        blind && isNewStream(stream) ? await this.appendFirst(tx, stream) : await this.appendStream(tx, stream);
+      const { version, recorded, duplicate } = await this.appendStream(tx, stream);
       result.versions[stream.streamId] = version;
       result.events.push(...recorded);
       result.duplicate &&= duplicate;
     }
     if (result.duplicate) return result;
     this.appendedIn.add(tx);
-    for (const event of result.events) {
-      // Guards see the read models as the earlier events of this append left them.
-      for (const guard of this.guardsByType.get(event.type) ?? []) await guard.check(tx, event);
-      // Projections' writes ride with the next statement waited for (COMMIT, at the latest).
-      const writer = tx instanceof PipelinedTransaction ? tx.deferringWrites() : tx;
-      for (const projection of this.byType.get(event.type) ?? []) await projection.apply(writer, event);
-    }
+    await this.applyInline(tx, result.events);
     if (then) await then(tx, result.events);
     return result;
+  }
+
+  /**
+   * New streams only: their inserts, guards and projections are issued without waiting for the inserts'
+   * answers (guards and projections see the events as they will be stored, but for the global position
+   * Postgres draws), so a pipelined transaction sends them together. An insert that fails is what the
+   * caller sees, not the aborted-transaction errors it causes after it.
+   */
+  private async appendNewStreams(tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined): Promise<AppendResult> {
+    const pending = streams.map((stream) => this.appendFirst(tx, stream));
+    const inserted = Promise.all(pending.map((p) => p.inserted));
+    inserted.catch(() => undefined);
+    this.appendedIn.add(tx);
+    try {
+      await this.applyInline(tx, pending.flatMap((p) => p.provisional));
+    } catch (e) {
+      await inserted; // throws the insert's own error first, if one failed
+      throw e;
+    }
+    const stored = await inserted;
+    const result: AppendResult = { versions: {}, events: [], duplicate: false };
+    streams.forEach((stream, i) => {
+      result.versions[stream.streamId] = stored[i]!.version;
+      result.events.push(...stored[i]!.recorded);
+    });
+    if (then) await then(tx, result.events);
+    return result;
+  }
+
+  /** Guards, then projections, event by event: guards see the read models as earlier events left them. */
+  private async applyInline(tx: SqlExecutor, events: RecordedEvent[]): Promise<void> {
+    // Projections' writes ride with the next statement waited for (COMMIT, at the latest).
+    const writer = tx instanceof PipelinedTransaction ? tx.deferringWrites() : tx;
+    for (const event of events) {
+      for (const guard of this.guardsByType.get(event.type) ?? []) await guard.check(tx, event);
+      for (const projection of this.byType.get(event.type) ?? []) await projection.apply(writer, event);
+    }
   }
 
   /**
@@ -213,13 +244,22 @@ export class EventStore {
    * (a ConcurrencyError); ids already stored fail the event-id key, and {@link append} then retries
    * through the checked path, which answers an idempotent retry with the stored events.
    */
-  private async appendFirst(tx: SqlExecutor, stream: AppendToStream) {
+  private appendFirst(tx: SqlExecutor, stream: AppendToStream) {
     const recordedAt = microsNow();
     const ids = stream.events.map((e) => e.eventId);
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
     const hashes = this.hashesOf(stream, 0, ids, recordedAt, data, metadata, GENESIS_HASH);
-    return this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata);
+    const inserted = this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata);
+    const at = new Date(recordedAt);
+    const provisional = stream.events.map((e, i) =>
+      this.upcasters.upcast({
+        position: -1n, txId: '', streamId: stream.streamId, streamVersion: i + 1, eventId: ids[i]!, type: e.type,
+        schemaVersion: schemaVersionOf(e.type), data: JSON.parse(data[i]!) as Record<string, unknown>,
+        metadata: JSON.parse(metadata[i]!) as Record<string, unknown>, recordedAt: at,
+      }),
+    );
+    return { inserted, provisional };
   }
 
   /** Hash what will be read back: the JSON as jsonb returns it, the uuid as Postgres prints it. */

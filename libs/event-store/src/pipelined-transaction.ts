@@ -16,9 +16,10 @@ interface Socket {
 
 /**
  * One transaction's statements over a pipelined connection (`pg` with `pipeline: true`): statements go
- * into the socket as they are issued, and the socket is flushed only when someone waits for an answer.
- * Everything issued before that wait travels in one write (one system call, one round trip): `BEGIN`
- * with the first read, a lock with the read after it, the projections' writes with `COMMIT`.
+ * into the socket as they are issued, and the socket is flushed only once someone waits for an answer
+ * and the code running has issued all it could without one. Everything issued until then travels in
+ * one write (one system call, one round trip): `BEGIN` with the checks and the event insert, the quota
+ * lock and read with them, the projections' writes with `COMMIT`.
  *
  * A statement nobody waits for can still fail: the first such failure is kept, reported instead of the
  * "transaction is aborted" errors that follow it, and thrown by {@link commit} (where Postgres answers
@@ -27,6 +28,7 @@ interface Socket {
  */
 export class PipelinedTransaction implements SqlExecutor {
   private corked = false;
+  private flushScheduled = false;
   private failure: unknown = null;
   private readonly socket: Socket | null;
 
@@ -47,11 +49,13 @@ export class PipelinedTransaction implements SqlExecutor {
       throw aborted && this.failure !== null ? this.failure : e;
     });
     answer.catch(() => undefined); // kept in `failure` if nobody waits for this one
-    // Waiting for the answer is what sends the batch: `then` flushes before it subscribes.
+    // Waiting for the answer is what sends the batch: `then` schedules the flush for when the code
+    // running now has issued what it can (after the promise jobs queued now: `await` inside a helper
+    // must not send its statement alone while its caller is about to issue more).
     return {
-      then: (ok, ko) => (this.flush(), answer.then(ok, ko)),
-      catch: (ko) => (this.flush(), answer.catch(ko)),
-      finally: (fn) => (this.flush(), answer.finally(fn)),
+      then: (ok, ko) => (this.scheduleFlush(), answer.then(ok, ko)),
+      catch: (ko) => (this.scheduleFlush(), answer.catch(ko)),
+      finally: (fn) => (this.scheduleFlush(), answer.finally(fn)),
       [Symbol.toStringTag]: 'Promise',
     } as Promise<Result<R>>;
   }
@@ -83,6 +87,15 @@ export class PipelinedTransaction implements SqlExecutor {
       () => undefined,
       () => undefined,
     );
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || !this.corked) return;
+    this.flushScheduled = true;
+    process.nextTick(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
   }
 
   private flush(): void {
