@@ -91,7 +91,8 @@ export class CheckpointedSubscription {
   private async runBatch(): Promise<number | null> {
     const { name, handle, batchSize = 500 } = this.options;
     return this.store.transaction(async (tx) => {
-      await tx.query('INSERT INTO subscription_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+      // Sent with the read below (one round trip): the row exists from the first batch on.
+      void tx.query('INSERT INTO subscription_checkpoints (name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
       const cp = await tx.query<{ tx_id: string; position: string }>(
         'SELECT tx_id::text, position::text FROM subscription_checkpoints WHERE name = $1 FOR UPDATE SKIP LOCKED',
         [name],
@@ -102,7 +103,8 @@ export class CheckpointedSubscription {
       if (events.length === 0) return 0;
       await handle(events, tx);
       const last = events[events.length - 1]!;
-      await tx.query(
+      // Travels with COMMIT (a failure still fails the commit).
+      void tx.query(
         'UPDATE subscription_checkpoints SET tx_id = $2::xid8, position = $3, updated_at = now() WHERE name = $1',
         [name, last.txId, last.position.toString()],
       );
