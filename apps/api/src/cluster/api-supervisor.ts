@@ -1,5 +1,29 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { LoggerService } from '@nestjs/common';
+import type { EmberConfig } from '#ember/config';
+
+const LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+
+/**
+ * The supervisor's logger: Nest's line shape on stdout/stderr without loading Nest (the supervisor
+ * would otherwise carry @nestjs/common, ~30 MiB, for a handful of lines).
+ */
+export function consoleLogger(context: string, level: EmberConfig['logLevel']): LoggerService {
+  const min = LEVELS.indexOf(level);
+  const line = (lvl: (typeof LEVELS)[number], message: unknown) => {
+    if (LEVELS.indexOf(lvl) < min) return;
+    const text = `[Nest] ${process.pid}  - ${new Date().toISOString()} ${lvl.toUpperCase().padStart(7)} [${context}] ${String(message)}\n`;
+    (LEVELS.indexOf(lvl) >= LEVELS.indexOf('warn') ? process.stderr : process.stdout).write(text);
+  };
+  return {
+    log: (m) => line('log', m),
+    warn: (m) => line('warn', m),
+    error: (m) => line('error', m),
+    debug: (m) => line('debug', m),
+    verbose: (m) => line('verbose', m),
+    fatal: (m) => line('fatal', m),
+  };
+}
 
 export interface ApiSupervisorOptions {
   /** API processes to keep running. */
