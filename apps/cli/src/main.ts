@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type EmberConfig } from '#ember/config';
-import { auditCommand } from './commands/audit.command.js';
-import { migrateCommand } from './commands/migrate.command.js';
-import { replayCommand } from './commands/replay.command.js';
-import { scrubCommand } from './commands/scrub.command.js';
-import { verifyCommand } from './commands/verify.command.js';
 
-const COMMANDS: Record<string, { summary: string; run: (config: EmberConfig, args: string[]) => Promise<number> }> = {
-  migrate: { summary: 'create the database if needed and apply pending migrations', run: migrateCommand },
-  scrub: { summary: 're-hash every snapshot image against its recorded checksum [--json]', run: scrubCommand },
-  verify: { summary: 'check the event log for tampering (hash chains, seals) [--seal] [--anchor n:hash] [--json]', run: verifyCommand },
-  audit: { summary: "a snapshot's or volume's history: audit snapshot|volume <id> [--as-of <time>] [--json]", run: auditCommand },
-  replay: { summary: 'rebuild the read models from the event log and swap them in; --verify: compare only, exit 1 on differences', run: replayCommand },
+type Run = (config: EmberConfig, args: string[]) => Promise<number>;
+
+// Each command's code is loaded when it runs (`ember replay` does its work in a worker thread: the
+// main thread need not load what the worker loads again).
+const COMMANDS: Record<string, { summary: string; run: Run }> = {
+  migrate: { summary: 'create the database if needed and apply pending migrations', run: (c) => import('./commands/migrate.command.js').then((m) => m.migrateCommand(c)) },
+  scrub: { summary: 're-hash every snapshot image against its recorded checksum [--json]', run: (c, a) => import('./commands/scrub.command.js').then((m) => m.scrubCommand(c, a)) },
+  verify: { summary: 'check the event log for tampering (hash chains, seals) [--seal] [--anchor n:hash] [--json]', run: (c, a) => import('./commands/verify.command.js').then((m) => m.verifyCommand(c, a)) },
+  audit: { summary: "a snapshot's or volume's history: audit snapshot|volume <id> [--as-of <time>] [--json]", run: (c, a) => import('./commands/audit.command.js').then((m) => m.auditCommand(c, a)) },
+  replay: { summary: 'rebuild the read models from the event log and swap them in; --verify: compare only, exit 1 on differences', run: (c, a) => import('./commands/replay.command.js').then((m) => m.replayCommand(c, a)) },
 };
 
 function usage(): string {
