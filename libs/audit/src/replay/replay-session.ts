@@ -18,7 +18,7 @@ export interface ReplayTarget {
 const REPLAY_LOCK = 'ember:replay';
 const SHADOW_PREFIX = 'ember_replay_';
 /** Events per read and per transaction of the rebuild, unless the options say. */
-const DEFAULT_BATCH_SIZE = 10_000;
+const DEFAULT_BATCH_SIZE = 5_000;
 /** Batch transactions sent and not yet committed while the next batch is folded. */
 const COMMITS_IN_FLIGHT = 2;
 
