@@ -71,6 +71,7 @@ export async function writeRowChange(tx: SqlExecutor, table: string, key: string
  * log order. Rows of different streams never affect each other, so nothing else is ordered.
  */
 export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, events: readonly RecordedEvent[]): Promise<void> {
+  const table = await tableOf(tx, model.table);
   const streams = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const key = model.keyOf(event);
@@ -78,13 +79,15 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
     if (run) run.push(event);
     else streams.set(key, [event]);
   }
-  const rows: Map<string, unknown>[] = [];
+  const rows: unknown[][] = [];
   const perEvent = new Set<RecordedEvent>();
   for (const run of streams.values()) {
     let i = 0;
     const first = model.changeOf(run[0]!);
     if (first && 'insert' in first && bindsAsText(first.insert)) {
-      let row: Map<string, unknown> | null = new Map(Object.entries(first.insert));
+      // The row as values by column number; UNSET: not named by any change (its default applies).
+      let row: unknown[] | null = table.unsetRow();
+      table.assign(row, first.insert);
       for (i = 1; i < run.length; i++) {
         const change = model.changeOf(run[i]!);
         if (!change || 'insert' in change) break; // a second insert fails in apply, as it would live
@@ -94,15 +97,52 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
           break;
         }
         if (!bindsAsText(change.update)) break;
-        for (const column in change.update) row.set(column, change.update[column]);
+        table.assign(row, change.update);
       }
       if (row) rows.push(row);
     }
     for (; i < run.length; i++) perEvent.add(run[i]!);
   }
-  await insertRows(tx, model.table, rows);
+  await insertRows(tx, table, rows);
   if (perEvent.size === 0) return;
   for (const event of events) if (perEvent.has(event)) await model.apply(tx, event);
+}
+
+const UNSET = Symbol('unset');
+
+/** A read model's columns, numbered, with their types (as the connection's search_path finds the table). */
+class Table {
+  private readonly numbers: Map<string, number>;
+
+  constructor(
+    readonly name: string,
+    readonly columns: readonly string[],
+    readonly types: readonly string[],
+  ) {
+    this.numbers = new Map(columns.map((c, i) => [c, i]));
+  }
+
+  unsetRow(): unknown[] {
+    return new Array(this.columns.length).fill(UNSET);
+  }
+
+  assign(row: unknown[], values: Record<string, unknown>): void {
+    for (const column in values) {
+      const n = this.numbers.get(column);
+      if (n === undefined) throw new Error(`${this.name} has no column ${column}`);
+      row[n] = values[column];
+    }
+  }
+
+  /** The numbers of the columns `row` names, and a key equal for rows naming the same ones. */
+  named(row: unknown[]): { key: number | string; columns: number[] } {
+    const columns: number[] = [];
+    let key: number | string = 0;
+    for (let n = 0; n < row.length; n++) if (row[n] !== UNSET) columns.push(n);
+    if (row.length <= 31) for (const n of columns) key = (key as number) | (1 << n);
+    else key = columns.join(',');
+    return { key, columns };
+  }
 }
 
 /**
@@ -111,51 +151,47 @@ export async function applyRowChanges(tx: SqlExecutor, model: RowPerStream, even
  * and each text is cast to its column's type (the type's input function, as a parameter's text is
  * read); columns a row does not name take their defaults.
  */
-async function insertRows(tx: SqlExecutor, table: string, rows: Map<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const groups = new Map<string, { columns: string[]; rows: Map<string, unknown>[] }>();
+async function insertRows(tx: SqlExecutor, table: Table, rows: unknown[][]): Promise<void> {
+  const groups = new Map<number | string, { columns: number[]; texts: (string | null)[][] }>();
   for (const row of rows) {
-    const columns = [...row.keys()].sort();
-    const signature = columns.join('\0');
-    const group = groups.get(signature);
-    if (group) group.rows.push(row);
-    else groups.set(signature, { columns, rows: [row] });
+    const { key, columns } = table.named(row);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { columns, texts: [] }));
+    const texts: (string | null)[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const value = row[columns[i]!];
+      texts[i] = value === null || value === undefined ? null : prepareValue(value);
+    }
+    group.texts.push(texts);
   }
-  const types = await columnTypes(tx, table);
-  for (const { columns, rows: group } of groups.values()) {
-    const casts = columns.map((c, i) => {
-      const type = types.get(c);
-      if (type === undefined) throw new Error(`${table} has no column ${c}`);
-      return type === 'text' ? `r->>${i}` : `(r->>${i})::${type}`;
+  for (const { columns, texts } of groups.values()) {
+    const names = columns.map((n) => ident(table.columns[n]!));
+    const s = statement(`b\0${table.name}\0${columns.join(',')}`, () => {
+      const casts = columns.map((n, i) => (table.types[n] === 'text' ? `r->>${i}` : `(r->>${i})::${table.types[n]}`));
+      return `INSERT INTO ${ident(table.name)} (${names.join(', ')}) SELECT ${casts.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`;
     });
-    const s = statement(`b\0${table}\0${columns.join('\0')}`, () =>
-      `INSERT INTO ${ident(table)} (${columns.map(ident).join(', ')}) SELECT ${casts.join(', ')} FROM jsonb_array_elements($1::jsonb) AS r`);
-    const texts = group.map((row) => columns.map((c) => {
-      const value = row.get(c);
-      return value === null || value === undefined ? null : prepareValue(value);
-    }));
     await tx.query({ ...s, values: [JSON.stringify(texts)] });
   }
 }
 
-/** Column types by connection (its search_path decides which table the name is). */
-const typesByExecutor = new WeakMap<SqlExecutor, Map<string, Map<string, string>>>();
+/** Tables by connection (its search_path decides which table a name is). */
+const tablesByExecutor = new WeakMap<SqlExecutor, Map<string, Table>>();
 
-async function columnTypes(tx: SqlExecutor, table: string): Promise<Map<string, string>> {
-  let tables = typesByExecutor.get(tx);
-  if (!tables) typesByExecutor.set(tx, (tables = new Map()));
-  let types = tables.get(table);
-  if (!types) {
+async function tableOf(tx: SqlExecutor, name: string): Promise<Table> {
+  let tables = tablesByExecutor.get(tx);
+  if (!tables) tablesByExecutor.set(tx, (tables = new Map()));
+  let table = tables.get(name);
+  if (!table) {
     // The type without its modifier: the assignment applies it (a too long value fails, as it would live).
     const { rows } = await tx.query<{ column: string; type: string }>(
       `SELECT attname AS column, format_type(atttypid, NULL) AS type FROM pg_attribute
-        WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
-      [ident(table)],
+        WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+      [ident(name)],
     );
-    types = new Map(rows.map((r) => [r.column, r.type]));
-    tables.set(table, types);
+    table = new Table(name, rows.map((r) => r.column), rows.map((r) => r.type));
+    tables.set(name, table);
   }
-  return types;
+  return table;
 }
 
 /** Binary values are bound as bytes, not text: changes holding them stay per event. */

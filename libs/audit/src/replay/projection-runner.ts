@@ -7,19 +7,29 @@ import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-
  * batch need not wait for another's events in between.
  */
 export class ProjectionRunner {
-  private readonly routes: { projection: InlineProjection; handles: ReadonlySet<string> }[];
+  private readonly projections: readonly InlineProjection[];
+  /** Event type → the indexes (in {@link projections}) of the projections that handle it. */
+  private readonly byType = new Map<string, number[]>();
 
   constructor(projections: readonly InlineProjection[]) {
-    this.routes = projections.map((projection) => ({ projection, handles: new Set(projection.handles) }));
+    this.projections = projections;
+    projections.forEach((p, i) => {
+      for (const type of p.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), i]);
+    });
   }
 
   /** Applies events in order. Never runs append guards: a replay rebuilds state, it decides nothing. */
   async apply(db: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-    for (const { projection, handles } of this.routes) {
-      const mine = events.filter((e) => handles.has(e.type));
-      if (mine.length === 0) continue;
-      if (projection.applyBatch) await projection.applyBatch(db, mine);
-      else for (const event of mine) await projection.apply(db, event);
+    const mine: RecordedEvent[][] = this.projections.map(() => []);
+    for (const event of events) {
+      const routes = this.byType.get(event.type);
+      if (routes) for (const i of routes) mine[i]!.push(event);
+    }
+    for (let i = 0; i < this.projections.length; i++) {
+      const projection = this.projections[i]!;
+      if (mine[i]!.length === 0) continue;
+      if (projection.applyBatch) await projection.applyBatch(db, mine[i]!);
+      else for (const event of mine[i]!) await projection.apply(db, event);
     }
   }
 }

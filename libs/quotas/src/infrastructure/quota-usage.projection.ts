@@ -1,5 +1,5 @@
 import type { InlineProjection, RecordedEvent, SqlExecutor } from '#ember/event-store';
-import { USAGE_EVENTS, usageChange, type UsageChange } from '../domain/usage-deltas.js';
+import { needsVolumeSizes, USAGE_EVENTS, usageChange, type UsageChange } from '../domain/usage-deltas.js';
 import { volumeSizesFor } from './volume-sizes.js';
 
 /** How many rows a project's usage of one resource is spread over. */
@@ -29,7 +29,7 @@ export class QuotaUsageProjection implements InlineProjection {
    * same totals as one addition per event.
    */
   async applyBatch(tx: SqlExecutor, events: readonly RecordedEvent[]): Promise<void> {
-    const sizes = await Promise.all(events.map((event) => volumeSizesFor(tx, event)));
+    const sizes = await Promise.all(events.map((event) => (needsVolumeSizes(event.type) ? volumeSizesFor(tx, event) : undefined)));
     const sums = new Map<string, Map<UsageChange['deltas'][number][0], number>>();
     events.forEach((event, i) => {
       const change = usageChange(event, sizes[i]);
