@@ -9,6 +9,11 @@ export interface InlineProjection {
   readonly name: string;
   /** Event types this projection reacts to. */
   readonly handles: readonly string[];
+  /**
+   * `false`: {@link apply} never reads `event.metadata`. A replay whose projections all say so does not
+   * read the log's metadata (half of what the database sends); reading it there anyway throws.
+   */
+  readonly readsMetadata?: boolean;
   apply(tx: SqlExecutor, event: RecordedEvent): Promise<void>;
   /**
    * Optional, for rebuilds (`ember replay`): applies many of its events at once (in log order, only

@@ -6,6 +6,7 @@ import { QuotaEvents, type QuotaLimitsReset, type QuotaLimitsSet } from '../doma
 export class QuotaLimitsProjection implements InlineProjection {
   readonly name = 'quota-limits';
   readonly handles = Object.values(QuotaEvents);
+  readonly readsMetadata = false;
 
   async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
     if (event.type === QuotaEvents.LimitsSet) {

@@ -17,6 +17,7 @@ export const USAGE_SHARDS = 16;
 export class QuotaUsageProjection implements InlineProjection {
   readonly name = 'quota-usages';
   readonly handles = USAGE_EVENTS;
+  readonly readsMetadata = false;
 
   async apply(tx: SqlExecutor, event: RecordedEvent): Promise<void> {
     const change = usageChange(event, await volumeSizesFor(tx, event));

@@ -38,6 +38,7 @@ export function snapshotRowOf(id: string, r: SnapshotRequested, version: number)
 export class SnapshotProjection implements InlineProjection, RowPerStream {
   readonly name = 'snapshots';
   readonly handles = Object.values(SnapshotEvents);
+  readonly readsMetadata = false;
   readonly table = 'snapshots';
   readonly key = 'id';
 

@@ -29,6 +29,7 @@ import {
 export class VolumeProjection implements InlineProjection, RowPerStream {
   readonly name = 'volumes';
   readonly handles = Object.values(VolumeEvents);
+  readonly readsMetadata = false;
   readonly table = 'volumes';
   readonly key = 'id';
 
