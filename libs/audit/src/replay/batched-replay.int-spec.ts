@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventStore, microsNow, type AppendToStream, type ExpectedVersion, type InlineProjection, type RecordedEvent } from '#ember/event-store';
+import { EventStore, microsNow, START, type AppendToStream, type ExpectedVersion, type InlineProjection, type RecordedEvent } from '#ember/event-store';
 import { inlineProjections } from '#ember/platform';
 import { QuotaEvents, quotaStream } from '#ember/quotas';
 import { SnapshotEvents } from '#ember/snapshots';
@@ -240,5 +240,36 @@ describe('batched replay (folded streams, batch boundaries) on real Postgres', (
     expect((await pool.query(`SELECT to_jsonb(v) AS row FROM volumes v ORDER BY id`)).rows).toEqual(before.rows);
     expect((await pool.query(`SELECT to_jsonb(s) AS row FROM snapshots s ORDER BY id`)).rows).toEqual(snapshots.rows);
     expect((await pool.query(`SELECT project_id, resource, sum(in_use)::bigint AS n FROM quota_usages GROUP BY 1, 2 ORDER BY 1, 2`)).rows).toEqual(usage.rows);
+  });
+});
+
+describe('batched replay of events stored in an older shape', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    db = await isolatedDatabase();
+    pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it('upcasts them with their metadata and time even though no projection reads those', async () => {
+    // Stored without projections (as Ember 0.0.x did): only a rebuild makes their rows.
+    const store = new EventStore(pool);
+    const [snapshotId, volumeId] = [randomUUID(), randomUUID()];
+    // No created_at: the v0 upcaster falls back to the event's recordedAt.
+    await store.append({ streamId: `snapshot-${snapshotId}`, expectedVersion: 'no_stream', events: [
+      { eventId: randomUUID(), type: 'snapshot.requested.v0', data: { snapshot_id: snapshotId, volume_id: volumeId, project_id: PROJECTS[0], user_id: 'old', display_name: 'legacy', volume_size: 2 }, metadata: { requestId: 'req-old' } },
+      { eventId: randomUUID(), type: SnapshotEvents.Available, data: { bytes: 1, allocatedBytes: 1, checksum: 'c', at: microsNow() } },
+    ] });
+    const report = await new ReadModelReplay({ url: db.url, projections: inlineProjections(), tables: READ_MODEL_TABLES }, { batchSize: 1 }).swap();
+    expect(report.events).toBe(2);
+    const [requested] = await store.readAll(START, 1);
+    const { rows } = await pool.query('SELECT name, user_id, size, status, created_at, version FROM snapshots WHERE id = $1', [snapshotId]);
+    expect(rows).toEqual([{ name: 'legacy', user_id: 'old', size: 2, status: 'available', created_at: String(requested!.data.at).replace(/Z$/, ''), version: 2 }]);
+    expect(String(requested!.data.at)).toMatch(/^\d{4}-/);
   });
 });

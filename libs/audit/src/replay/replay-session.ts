@@ -34,7 +34,7 @@ export class ReplaySession {
   /** Events applied by catch-ups and the time they took (the rebuild's throughput). */
   readonly rebuilt = { events: 0, ms: 0 };
   private readonly runner: ProjectionRunner;
-  private readonly reader = new LogReader();
+  private readonly reader: LogReader;
 
   private constructor(
     private readonly url: string,
@@ -48,6 +48,8 @@ export class ReplaySession {
     projections: readonly InlineProjection[],
   ) {
     this.runner = new ProjectionRunner(projections);
+    // The log's metadata is read only if some projection may read it.
+    this.reader = new LogReader(projections.some((p) => p.readsMetadata !== false));
   }
 
   static async open(target: ReplayTarget, options: ReplayOptions): Promise<ReplaySession> {
