@@ -66,8 +66,9 @@ export class EmberConfig {
   workerConcurrency: number;
 
   /**
-   * The worker's CPU niceness (0–19): copies and checksums yield the CPU to the API and Postgres on a
-   * shared host, and catch up when it is idle. 0 keeps the default priority.
+   * The worker's CPU niceness (0–19): with more, copies and checksums yield the CPU to the API and
+   * Postgres on a shared host and catch up when it is idle, at the price of POST → available latency
+   * under load (the dispatcher runs in the worker too). 0, the default, keeps the normal priority.
    */
   @IsInt({ message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })
   @Min(0, { message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })
