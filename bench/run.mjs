@@ -4,8 +4,9 @@
 //
 //   node bench/run.mjs [--replay-events 1000000] [--duration 10] [--connections 32]
 //                      [--only api,latency,...] [--skip oracle,...] [--no-build] [--drain-seconds 60]
+//                      [--scaleout-configs 1x1,2x2] [--scaleout-reps 1]   (<API processes>x<workers>[p<pool>])
 //
-// Workloads: pgbench, api, latency, wrk, oracle, profile, copy, replay.
+// Workloads: pgbench, api, latency, wrk, oracle, profile, scaleout, copy, replay.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -23,9 +24,10 @@ import { copyBench } from './workloads/copy.mjs';
 import { postToAvailable } from './workloads/latency.mjs';
 import { pgbenchAvailable, pgbenchEmberShape, pgbenchTwoInserts } from './workloads/pgbench.mjs';
 import { generateEvents, replayAvailable, runReplay } from './workloads/replay.mjs';
+import { scaleOut } from './workloads/scaleout.mjs';
 import { cinderOracle, oracleAvailable, wrkEmber } from './workloads/wrk.mjs';
 
-const ALL = ['pgbench', 'api', 'latency', 'wrk', 'oracle', 'profile', 'copy', 'replay'];
+const ALL = ['pgbench', 'api', 'latency', 'wrk', 'oracle', 'profile', 'scaleout', 'copy', 'replay'];
 const { values: opt } = parseArgs({
   options: {
     'replay-events': { type: 'string', default: '200000' },
@@ -34,6 +36,8 @@ const { values: opt } = parseArgs({
     'latency-count': { type: 'string', default: '50' },
     'copy-reps': { type: 'string', default: '3' },
     'drain-seconds': { type: 'string', default: '60' },
+    'scaleout-configs': { type: 'string', default: '1x1,2x2' },
+    'scaleout-reps': { type: 'string', default: '1' },
     only: { type: 'string' },
     skip: { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
@@ -53,6 +57,12 @@ const N = {
   latencyCount: Number(opt['latency-count']),
   copyReps: Number(opt['copy-reps']),
   drainSeconds: Number(opt['drain-seconds']),
+  scaleoutReps: Number(opt['scaleout-reps']),
+  scaleoutConfigs: opt['scaleout-configs'].split(',').map((c) => {
+    const m = /^(\d+)x(\d+)(?:p(\d+))?$/.exec(c.trim());
+    if (!m || +m[1] < 1 || +m[2] < 1) throw new Error(`--scaleout-configs: ${c} is not <apis>x<workers>[p<pool size>]`);
+    return [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined];
+  }),
 };
 
 const now = new Date();
@@ -214,6 +224,11 @@ async function main() {
   });
   if (stack) await stack.stop();
 
+  // ------------------------------------------------------------------ scale-out: 1 API + 1 worker, then 2 + 2 (stacks of their own)
+  await workload('scaleout', () =>
+    scaleOut({ dbPrefix, queuePrefix, connections: N.connections, seconds: N.seconds, drainSeconds: N.drainSeconds, configs: N.scaleoutConfigs, reps: N.scaleoutReps }),
+  );
+
   // ------------------------------------------------------------------ the real Cinder (quiet machine: Ember stopped)
   await workload('oracle', async () => {
     const missing = oracleAvailable();
@@ -320,6 +335,38 @@ function buildRows() {
       pass: null,
       load: e?.loadAverage ?? o?.loadAverage,
     });
+  }
+  if (w.scaleout || results.errors.scaleout) {
+    const summary = w.scaleout?.summary ?? [];
+    const find = (a, k) => summary.find((c) => c.apis === a && c.workers === k && !c.poolSize);
+    const [one, two] = [find(1, 1), find(2, 2)];
+    const reps = one?.reps > 1 ? ` (median of ${one.reps}: ${one.reqPerSecAll.join(', ')} / ${two?.reqPerSecAll.join(', ')})` : '';
+    const show = (c) =>
+      `${fmt(c.reqPerSec)} req/s; p99 ${fmt(c.p99Ms, 1)} ms; non-202 ${c.non202}; API CPU ${fmt(c.apiCpuMsPerRequest, 2)} ms/request, machine ${fmt(c.machineCores, 2)} cores busy; ` +
+      `end to end ${fmt(c.endToEndSnapshotsPerSec)} snapshots/s (drain ${fmt(c.drainSnapshotsPerSec)}/s${c.creatingLeft ? `, ${c.creatingLeft} left when it gave up` : ''}); ` +
+      `duplicates ${c.duplicates}, skipped ${c.skipped}, duplicate job ids ${c.duplicateJobIds}; ${c.apiProcessesServing} API / ${c.workersWithOutcomes} worker processes did work`;
+    const clean = (c) => c && c.non202 === 0 && c.duplicates === 0 && c.skipped === 0 && c.duplicateJobIds === 0 && c.creatingLeft === 0;
+    add({
+      workload: `scale-out: create-snapshot API, c=${N.connections}, ${N.seconds} s, 2 API processes + 2 workers vs 1 + 1 (autocannon, fresh stack each)${reps}`,
+      ember: two ? `2+2: ${show(two)}` : 'error',
+      reference: one ? `1+1: ${show(one)}` : 'error',
+      ratio: one && two ? `${(two.reqPerSec / one.reqPerSec).toFixed(2)} × req/s, ${(two.endToEndSnapshotsPerSec / one.endToEndSnapshotsPerSec).toFixed(2)} × end to end` : '—',
+      goal: '2+2 > 1+1 req/s; no duplicate, none skipped, all 202',
+      pass: one && two ? two.reqPerSec > one.reqPerSec && clean(one) && clean(two) : null,
+      load: w.scaleout?.loadAverage,
+      note: results.errors.scaleout?.split('\n')[0],
+    });
+    for (const c of summary.filter((x) => x !== one && x !== two)) {
+      add({
+        workload: `scale-out (info): ${c.apis} API process(es) + ${c.workers} worker(s)${c.poolSize ? `, EMBER_DB_POOL_SIZE=${c.poolSize}` : ''}, same load`,
+        ember: show(c),
+        reference: one ? `1+1: ${fmt(one.reqPerSec)} req/s, end to end ${fmt(one.endToEndSnapshotsPerSec)} snapshots/s` : '—',
+        ratio: one ? `${(c.reqPerSec / one.reqPerSec).toFixed(2)} ×` : '—',
+        goal: 'info',
+        pass: null,
+        load: w.scaleout?.loadAverage,
+      });
+    }
   }
   if (w.pgbench?.emberShape && pg) {
     const s = w.pgbench.emberShape;

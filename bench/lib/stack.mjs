@@ -26,8 +26,10 @@ export async function freePort() {
  * @param {string} [o.dataDir]    reuse a data dir (else a fresh one, removed at cleanup)
  * @param {string[]} [o.apiNodeArgs] extra node flags for the API (profiling preload)
  * @param {Record<string,string>} [o.env]
+ * @param {number} [o.apis]       API processes behind the one port (EMBER_API_PROCESSES, node:cluster)
+ * @param {number} [o.workers]    worker processes (procs.worker is the first, procs.workers all)
  */
-export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArgs = [], workerNodeArgs = [], env: extra = {}, withApi = true, withWorker = true }) {
+export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArgs = [], workerNodeArgs = [], env: extra = {}, withApi = true, withWorker = true, apis = 1, workers = 1 }) {
   const port = await freePort();
   const ownDir = !dataDir;
   dataDir ??= await mkdtemp(join(tmpdir(), 'ember-bench-data-'));
@@ -41,6 +43,7 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
     EMBER_API_PORT: String(port),
     EMBER_API_HOST: '127.0.0.1',
     EMBER_LOG_LEVEL: 'warn',
+    EMBER_API_PROCESSES: String(apis),
     ...extra,
   };
   let output = '';
@@ -52,19 +55,31 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
       .join('');
     if (output.length > 2_000_000) output = output.slice(-1_000_000);
   };
-  const procs = {};
-  const entries = { ...(withApi ? { api: ['apps/api/src/main.js', apiNodeArgs] } : {}), ...(withWorker ? { worker: ['apps/worker/src/main.js', workerNodeArgs] } : {}) };
-  for (const [name, [entry, nodeArgs]] of Object.entries(entries)) {
+  const procs = { workers: [] };
+  const spawnOne = (name, entry, nodeArgs, ipc = false) => {
     // bin/ember-serve: the production Node flags (as in the image), so the bench measures what runs there.
     const child = spawn(join(ROOT, 'bin/ember-serve'), [entry.split('/')[1], ...nodeArgs], {
       cwd: ROOT,
       env: { ...env, EMBER_NODE: process.execPath },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])],
     });
     child.stdout.on('data', append(name));
     child.stderr.on('data', append(name));
-    procs[name] = child;
+    return child;
+  };
+  // With several API processes, their supervisor reports the listening ones over an IPC channel.
+  let apiPids = [];
+  if (withApi) {
+    procs.api = spawnOne('api', 'apps/api/src/main.js', apiNodeArgs, apis > 1);
+    procs.api.on('message', (m) => {
+      if (m?.type === 'ember:api-processes') apiPids = m.listening ?? [];
+    });
   }
+  if (withWorker) {
+    for (let i = 0; i < workers; i++) procs.workers.push(spawnOne(workers > 1 ? `worker.${i + 1}` : 'worker', 'apps/worker/src/main.js', workerNodeArgs));
+    procs.worker = procs.workers[0];
+  }
+  const all = () => [procs.api, ...procs.workers].filter(Boolean);
   const stopOne = (c) =>
     new Promise((resolve) => {
       if (c.exitCode !== null || c.signalCode !== null) return resolve();
@@ -73,7 +88,7 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
       setTimeout(() => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL'), 15_000).unref();
     });
   const stop = onCleanup(`stop stack :${port}`, async () => {
-    await Promise.all(Object.values(procs).map(stopOne));
+    await Promise.all(all().map(stopOne));
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
     log(`stopped API+worker on :${port}`);
   });
@@ -86,13 +101,28 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
       break;
     }
     const ok = await fetch(`${baseUrl}/`).then((r) => r.status === 300, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || Object.values(procs).some((c) => c.exitCode !== null)) {
+    if (ok && (apis === 1 || apiPids.length >= apis)) break;
+    if (Date.now() > deadline || all().some((c) => c.exitCode !== null)) {
       await stop();
       throw new Error(`stack did not start:\n${output.slice(-5000)}`);
     }
     await sleep(100);
   }
-  log(`${procs.api ? `API on ${baseUrl} (pid ${procs.api.pid})` : 'no API'}${procs.worker ? `, worker pid ${procs.worker.pid}` : ''}, data dir ${dataDir}`);
-  return { baseUrl, port, dataDir, env, apiPid: procs.api?.pid, workerPid: procs.worker?.pid, procs, logs: () => output, stop, stopOne };
+  const apiDesc = apis > 1 ? `${apis} API processes on ${baseUrl} (supervisor pid ${procs.api.pid}, API pids ${apiPids.join(', ')})` : `API on ${baseUrl} (pid ${procs.api?.pid})`;
+  log(`${procs.api ? apiDesc : 'no API'}${procs.workers.length ? `, worker pid ${procs.workers.map((w) => w.pid).join(', ')}` : ''}, data dir ${dataDir}`);
+  return {
+    baseUrl,
+    port,
+    dataDir,
+    env,
+    apiPid: procs.api?.pid,
+    /** The processes serving the API: the API itself, or the supervisor's children. */
+    apiPids: () => (apis > 1 ? apiPids : procs.api ? [procs.api.pid] : []),
+    workerPid: procs.worker?.pid,
+    workerPids: procs.workers.map((w) => w.pid),
+    procs,
+    logs: () => output,
+    stop,
+    stopOne,
+  };
 }

@@ -5,8 +5,9 @@ import { Queue } from 'bullmq';
 import { query } from '../lib/db.mjs';
 import { HZ, log, machineBusyJiffies, processJiffies, rssMiB, sleep } from '../lib/util.mjs';
 
-export async function apiLoad({ stack, client, volumeId, connections = 32, seconds = 10, warmupSeconds = 2, title = 'create-snapshot' }) {
-  const opts = {
+/** The autocannon options of the create-snapshot load (shared with the scale-out workload). */
+export function createSnapshotLoad({ client, volumeId, connections = 32 }) {
+  return {
     url: client.url('/snapshots'),
     method: 'POST',
     headers: { 'X-Auth-Token': client.token, 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -15,6 +16,10 @@ export async function apiLoad({ stack, client, volumeId, connections = 32, secon
     pipelining: 1,
     timeout: 30,
   };
+}
+
+export async function apiLoad({ stack, client, volumeId, connections = 32, seconds = 10, warmupSeconds = 2, title = 'create-snapshot' }) {
+  const opts = createSnapshotLoad({ client, volumeId, connections });
   if (warmupSeconds > 0) {
     log(`${title}: warm-up ${warmupSeconds} s at 4 connections`);
     await autocannon({ ...opts, connections: 4, duration: warmupSeconds });
