@@ -26,7 +26,7 @@ export class ReadModelReplay {
    */
   async verify(): Promise<VerifyReport> {
     const phases = new Phases();
-    const session = await phases.time('open', () => ReplaySession.open(this.target, this.options));
+    const session = await phases.time('open', () => ReplaySession.open(this.target, this.options, false));
     try {
       let cursor = await phases.time('rebuild', () => session.catchUp(START));
       const compare = await session.connect('ember-replay-compare');
@@ -73,7 +73,7 @@ export class ReadModelReplay {
    */
   async swap(): Promise<SwapReport> {
     const phases = new Phases();
-    const session = await phases.time('open', () => ReplaySession.open(this.target, this.options));
+    const session = await phases.time('open', () => ReplaySession.open(this.target, this.options, true));
     try {
       let cursor = await phases.time('rebuild', () => session.catchUp(START));
       await phases.time('indexes', async () => {

@@ -52,7 +52,8 @@ export class ReplaySession {
     this.reader = new LogReader(projections.some((p) => p.readsMetadata !== false));
   }
 
-  static async open(target: ReplayTarget, options: ReplayOptions): Promise<ReplaySession> {
+  /** @param durable the shadow tables will be swapped in: WAL-logged from the start ({@link ShadowSchema}) */
+  static async open(target: ReplayTarget, options: ReplayOptions, durable: boolean): Promise<ReplaySession> {
     const control = await connect(target.url, 'ember-replay');
     let writerClient: pg.Client | undefined;
     let readers: pg.Pool | undefined;
@@ -62,7 +63,7 @@ export class ReplaySession {
       const live = await liveSchema(control, target.tables);
       await dropLeftovers(control);
       const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-      const shadow = new ShadowSchema(`${SHADOW_PREFIX}${stamp}_${randomBytes(2).toString('hex')}`, live, target.tables);
+      const shadow = new ShadowSchema(`${SHADOW_PREFIX}${stamp}_${randomBytes(2).toString('hex')}`, live, target.tables, durable);
       await shadow.create(control);
       writerClient = await connect(target.url, 'ember-replay-writer', true);
       await writerClient.query(`SET search_path TO ${pg.escapeIdentifier(shadow.name)}`);

@@ -6,14 +6,17 @@ const ident = pg.escapeIdentifier;
 /**
  * A private schema holding empty copies of the live read-model tables (columns, defaults, NOT NULL,
  * CHECK and key constraints under their live names) for a replay to fill. Secondary indexes, storage
- * options, grants and WAL logging come last ({@link completeLike}), so the bulk load maintains only
- * the keys the projections look rows up by.
+ * options and grants come last ({@link completeLike}), so the bulk load maintains only the keys the
+ * projections look rows up by. Tables that will be swapped in are WAL-logged from the start
+ * (`durable`): logging them while the rebuild is bound by the client costs less than rewriting them
+ * to log them afterwards, when nothing else runs; tables only compared stay unlogged.
  */
 export class ShadowSchema {
   constructor(
     readonly name: string,
     readonly live: string,
     readonly tables: readonly string[],
+    readonly durable: boolean,
   ) {}
 
   qualified(table: string, schema = this.name): string {
@@ -32,7 +35,7 @@ export class ShadowSchema {
     for (const table of this.tables) {
       const live = this.qualified(table, this.live);
       await db.query(
-        `CREATE UNLOGGED TABLE ${this.qualified(table)} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`,
+        `CREATE ${this.durable ? '' : 'UNLOGGED '}TABLE ${this.qualified(table)} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`,
       );
       const { rows } = await db.query<{ conname: string; def: string }>(
         `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
@@ -44,28 +47,29 @@ export class ShadowSchema {
   }
 
   /**
-   * Makes the filled tables like the live ones in everything a swap would otherwise lose: WAL logging,
-   * storage options, grants, the other indexes (under their live names, so later migrations find them);
-   * then gathers planner statistics. Logging comes first: it rewrites the table and rebuilds every index
-   * it has. The work is spread over `connections` (independent statements run side by side: each
-   * table's rewrite, then each index build, then each table's statistics).
+   * Makes the filled tables like the live ones in everything a swap would otherwise lose: WAL logging
+   * (if not `durable`), storage options, grants, the other indexes (under their live names, so later
+   * migrations find them); then gathers planner statistics. Logging comes first: it rewrites the table
+   * and rebuilds every index it has. The work is spread over `connections` (independent statements run
+   * side by side: each table's rewrite, then each index build, largest table first, then statistics).
    */
   async completeLike(connections: readonly SqlExecutor[]): Promise<void> {
     const db = connections[0]!;
-    const indexes: string[] = [];
+    const indexes: { def: string; size: number }[] = [];
     for (const table of this.tables) {
       const live = this.qualified(table, this.live);
       const target = this.qualified(table);
-      const { rows } = await db.query<{ def: string }>(
+      const { rows } = await db.query<{ def: string; size: string }>(
         `SELECT replace(pg_get_indexdef(i.indexrelid),
                         ' ON ' || quote_ident($2) || '.' || quote_ident($4) || ' USING ',
-                        ' ON ' || quote_ident($3) || '.' || quote_ident($4) || ' USING ') AS def
+                        ' ON ' || quote_ident($3) || '.' || quote_ident($4) || ' USING ') AS def,
+                pg_relation_size($5::regclass)::text AS size
            FROM pg_index i
           WHERE i.indrelid = $1::regclass
             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
-        [live, this.live, this.name, table],
+        [live, this.live, this.name, table, target],
       );
-      indexes.push(...rows.map((r) => r.def));
+      indexes.push(...rows.map((r) => ({ def: r.def, size: Number(r.size) })));
       const { rows: options } = await db.query<{ options: string[] | null }>(
         'SELECT reloptions AS options FROM pg_class WHERE oid = $1::regclass',
         [live],
@@ -79,8 +83,8 @@ export class ShadowSchema {
       for (const g of grants) await db.query(`GRANT ${g.privilege} ON ${target} TO ${g.grantee ?? 'PUBLIC'}`);
     }
     const side = (statements: string[]) => inParallel(connections, statements);
-    await side(this.tables.map((t) => `ALTER TABLE ${this.qualified(t)} SET LOGGED`));
-    await side(indexes);
+    if (!this.durable) await side(this.tables.map((t) => `ALTER TABLE ${this.qualified(t)} SET LOGGED`));
+    await side(indexes.sort((a, b) => b.size - a.size).map((i) => i.def));
     await side(this.tables.map((t) => `ANALYZE ${this.qualified(t)}`));
   }
 
