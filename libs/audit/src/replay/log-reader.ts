@@ -1,5 +1,13 @@
 import pg from 'pg';
-import { emberUpcasters, type EventMetadata, type GlobalPosition, type RecordedEvent, type SqlExecutor, type UpcasterRegistry } from '#ember/event-store';
+import {
+  COMMITTED_HORIZON_SQL,
+  emberUpcasters,
+  type EventMetadata,
+  type GlobalPosition,
+  type RecordedEvent,
+  type SqlExecutor,
+  type UpcasterRegistry,
+} from '#ember/event-store';
 
 /** pg's own parser of `timestamptz` text: the Date `readAll` would have built. */
 const parseTimestamptz = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as (text: string) => Date;
@@ -81,7 +89,7 @@ export class LogReader {
                     CASE WHEN $4 THEN metadata::text END, recorded_at::text
                FROM events
               WHERE (tx_id, position) > ($1::xid8, $2::bigint)
-                AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+                AND tx_id < ${COMMITTED_HORIZON_SQL}
               ORDER BY events.tx_id, events.position LIMIT $3`,
       values: [after.txId, after.position.toString(), limit, this.metadata],
       rowMode: 'array',

@@ -1,4 +1,4 @@
-import type { SqlExecutor } from '#ember/event-store';
+import { COMMITTED_HORIZON_SQL, type SqlExecutor } from '#ember/event-store';
 
 /** Postgres `lock_not_available`: a lock_timeout expired. */
 export const LOCK_NOT_AVAILABLE = '55P03';
@@ -62,7 +62,7 @@ export async function awaitReadableLog(db: SqlExecutor, events: string, maxMs = 
   for (;;) {
     const { rows } = await db.query<{ readable: boolean }>(
       `SELECT coalesce((SELECT tx_id FROM ${events} ORDER BY tx_id DESC, position DESC LIMIT 1)
-                       < pg_snapshot_xmin(pg_current_snapshot()), true) AS readable`,
+                       < ${COMMITTED_HORIZON_SQL}, true) AS readable`,
     );
     if (rows[0]!.readable) return;
     if (Date.now() > deadline) throw new BarrierBusy('an older transaction kept the last events unreadable');
