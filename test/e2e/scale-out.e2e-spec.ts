@@ -88,7 +88,7 @@ describe('scale-out: 2 API processes + 2 workers', () => {
       );
     };
 
-    // Wave 1, all at once (one connection each: Node's cluster hands connections to the API processes in turn).
+    // Wave 1, all at once (a connection each, accepted by either API process).
     const wave1 = await Promise.all(Array.from({ length: WAVE }, (_, i) => create(i)));
     // Both workers have finished copies and one of them is in the middle of more: it dies, no cleanup.
     const activeOnDoomed = await eventually(async () => {
