@@ -70,7 +70,13 @@ export class ReplaySession {
       // The shadow tables are disposable until the swap, whose transaction turns this back on.
       await writerClient.query('SET synchronous_commit TO off');
       readers = new pg.Pool({ connectionString: target.url, max: 2, application_name: 'ember-replay-reader' });
-      const { rows: count } = await control.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${shadow.qualified('events', live)}`);
+      // The progress bar's total: the planner's estimate (counting a large log took longer than opening the rest).
+      const events = shadow.qualified('events', live);
+      const { rows: count } = await control.query<{ n: number }>(
+        `SELECT CASE WHEN reltuples >= 0 THEN reltuples::bigint ELSE (SELECT count(*) FROM ${events}) END::int AS n
+           FROM pg_class WHERE oid = $1::regclass`,
+        [events],
+      );
       return new ReplaySession(
         target.url, control, new PipelinedExecutor(writerClient), writerClient, readers, shadow,
         count[0]!.n, options, target.projections,
