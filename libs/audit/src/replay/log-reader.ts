@@ -56,12 +56,17 @@ class LogEvent implements RecordedEvent {
   }
 
   toPlain(): RecordedEvent {
-    const { position, txId, streamId, streamVersion, eventId, type, schemaVersion, data, metadata, recordedAt } = this;
-    return { position, txId, streamId, streamVersion, eventId, type, schemaVersion, data, metadata, recordedAt };
+    return { ...this.fields(), metadata: this.metadata };
   }
 
-  toJSON(): RecordedEvent {
-    return this.toPlain();
+  /** As stored, less metadata that was not read (serialising an event must not throw). */
+  toJSON(): Omit<RecordedEvent, 'metadata'> & { metadata?: EventMetadata } {
+    return this.metadataText === null && this.parsedMetadata === undefined ? this.fields() : this.toPlain();
+  }
+
+  private fields(): Omit<RecordedEvent, 'metadata'> {
+    const { position, txId, streamId, streamVersion, eventId, type, schemaVersion, data, recordedAt } = this;
+    return { position, txId, streamId, streamVersion, eventId, type, schemaVersion, data, recordedAt };
   }
 }
 
