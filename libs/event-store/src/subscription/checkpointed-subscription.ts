@@ -75,7 +75,9 @@ export class CheckpointedSubscription {
         processed = 0;
         await sleep(pollMs);
       }
-      if (processed !== 0 || this.pending) continue;
+      // More may be waiting after a full batch; a replica that found the checkpoint held waits below
+      // (pollMs / 4) instead of asking again at once.
+      if ((processed ?? 0) > 0 || this.pending) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, processed === null ? pollMs / 4 : pollMs);
         this.wake = () => {
