@@ -15,7 +15,7 @@ import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
 import { schemaVersionOf } from './event-type.js';
 import { microsNow } from './clock.js';
 import { PipelinedTransaction } from './pipelined-transaction.js';
-import { chainHashes, GENESIS_HASH, recordedAtSql } from './hashing/event-hash.js';
+import { chainHashes, GENESIS_HASH, recordedAtSql, type HashedContent } from './hashing/event-hash.js';
 import { emberUpcasters } from './upcasting/ember-upcasters.js';
 import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
 import { AppendNotifier } from './subscription/append-notifier.js';
@@ -233,7 +233,7 @@ export class EventStore {
     if (stream.events.length === 0) return { version, recorded: [], duplicate: false };
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
-    const hashes = this.hashesOf(stream, version, storedIds, recordedAt, data, metadata, head_hash ?? GENESIS_HASH);
+    const hashes = chainHashes(head_hash ?? GENESIS_HASH, storedContents(stream, version, storedIds, recordedAt, data, metadata));
     return this.insert(tx, stream, version, storedIds, recordedAt, hashes, data, metadata);
   }
 
@@ -249,37 +249,21 @@ export class EventStore {
     const ids = stream.events.map((e) => e.eventId);
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
-    const hashes = this.hashesOf(stream, 0, ids, recordedAt, data, metadata, GENESIS_HASH);
-    const inserted = this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata);
+    const contents = storedContents(stream, 0, ids, recordedAt, data, metadata);
+    const inserted = this.insert(tx, stream, 0, ids, recordedAt, chainHashes(GENESIS_HASH, contents), data, metadata);
     const at = new Date(recordedAt);
-    const provisional = stream.events.map((e, i) =>
+    // What guards and projections see meanwhile: the stored form (as hashed), upcast as readers get it.
+    const provisional = contents.map((c) =>
       this.upcasters.upcast({
-        position: -1n, txId: '', streamId: stream.streamId, streamVersion: i + 1, eventId: ids[i]!, type: e.type,
-        schemaVersion: schemaVersionOf(e.type), data: JSON.parse(data[i]!) as Record<string, unknown>,
-        metadata: JSON.parse(metadata[i]!) as Record<string, unknown>, recordedAt: at,
+        position: -1n, txId: '', streamId: c.streamId, streamVersion: c.streamVersion, eventId: c.eventId, type: c.type,
+        schemaVersion: c.schemaVersion, data: c.data as Record<string, unknown>, metadata: c.metadata as Record<string, unknown>,
+        recordedAt: at,
       }),
     );
     return { inserted, provisional };
   }
 
-  /** Hash what will be read back: the JSON as jsonb returns it, the uuid as Postgres prints it. */
-  private hashesOf(
-    stream: AppendToStream, version: number, ids: string[], recordedAt: string, data: string[], metadata: string[], head: Buffer,
-  ): Buffer[] {
-    return chainHashes(
-      head,
-      stream.events.map((e, i) => ({
-        streamId: stream.streamId,
-        streamVersion: version + i + 1,
-        eventId: ids[i]!,
-        type: e.type,
-        schemaVersion: schemaVersionOf(e.type),
-        data: JSON.parse(data[i]!) as unknown,
-        metadata: JSON.parse(metadata[i]!) as unknown,
-        recordedAt,
-      })),
-    );
-  }
+
 
   private async insert(
     tx: SqlExecutor, stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
@@ -335,6 +319,25 @@ interface AppendCheck {
   recorded_at: string;
   ids: string[];
   existing: EventRow[];
+}
+
+/**
+ * The events as they will be read back, which is what their hashes cover: the JSON as jsonb returns
+ * it, the ids as Postgres prints them, the time as recorded.
+ */
+function storedContents(
+  stream: AppendToStream, version: number, ids: string[], recordedAt: string, data: string[], metadata: string[],
+): HashedContent[] {
+  return stream.events.map((e, i) => ({
+    streamId: stream.streamId,
+    streamVersion: version + i + 1,
+    eventId: ids[i]!,
+    type: e.type,
+    schemaVersion: schemaVersionOf(e.type),
+    data: JSON.parse(data[i]!) as unknown,
+    metadata: JSON.parse(metadata[i]!) as unknown,
+    recordedAt,
+  }));
 }
 
 /** Ids exactly as Postgres prints a uuid, so that the hash computed before the insert is the stored one's. */

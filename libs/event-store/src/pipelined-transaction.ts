@@ -7,6 +7,7 @@ type Result<R> = { rows: R[]; rowCount: number | null };
 const IN_FAILED_TRANSACTION = '25P02';
 /** A write whose result nobody reads: INSERT/UPDATE/DELETE without RETURNING. */
 const WRITE_ONLY = /^\s*(INSERT|UPDATE|DELETE)\b(?![\s\S]*\bRETURNING\b)/i;
+export const isWriteOnly = (sql: string): boolean => WRITE_ONLY.test(sql);
 const NO_ROWS: Result<never> = { rows: [], rowCount: null };
 
 interface Socket {
@@ -70,7 +71,7 @@ export class PipelinedTransaction implements SqlExecutor {
       query: <R extends QueryResultRow = QueryResultRow>(text: Query, values?: unknown[]) => {
         const sql = typeof text === 'string' ? text : text.text;
         const pending = this.query<R>(text, values);
-        return WRITE_ONLY.test(sql) ? Promise.resolve(NO_ROWS as Result<R>) : pending;
+        return isWriteOnly(sql) ? Promise.resolve(NO_ROWS as Result<R>) : pending;
       },
     };
   }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { SqlExecutor } from '#ember/event-store';
+import { isWriteOnly, type SqlExecutor } from '#ember/event-store';
 
 type Query = { name?: string; text: string; values?: unknown[]; rowMode?: 'array' };
 type Result = { rows: any[]; rowCount: number | null };
 type Plan = { name: string; writeOnly: boolean };
 
-/** A write whose result nobody reads: INSERT/UPDATE/DELETE without RETURNING. */
-const WRITE_ONLY = /^\s*(INSERT|UPDATE|DELETE)\b(?![\s\S]*\bRETURNING\b)/i;
 /** Writes sent before the socket is flushed: one syscall per this many statements, not one each. */
 const FLUSH_EVERY = 256;
 /**
@@ -119,7 +117,7 @@ export class PipelinedExecutor implements SqlExecutor {
     let plan = this.plans.get(q.text);
     if (!plan) {
       const name = q.name ?? `ember_replay_${createHash('sha1').update(q.text).digest('hex').slice(0, 20)}`;
-      plan = { name, writeOnly: WRITE_ONLY.test(q.text) };
+      plan = { name, writeOnly: isWriteOnly(q.text) };
       this.plans.set(q.text, plan);
     }
     return plan;
