@@ -14,7 +14,7 @@ import type { SqlExecutor } from './sql-executor.js';
 import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
 import { schemaVersionOf } from './event-type.js';
 import { microsNow } from './clock.js';
-import { PipelinedTransaction } from './pipelined-transaction.js';
+import { expectOk, PipelinedTransaction } from './pipelined-transaction.js';
 import { chainHashes, GENESIS_HASH, recordedAtSql, type HashedContent } from './hashing/event-hash.js';
 import { emberUpcasters } from './upcasting/ember-upcasters.js';
 import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
@@ -83,6 +83,25 @@ export class EventStore {
     return this.appendAll(tx, streams, then, true);
   }
 
+  /**
+   * New streams (`no_stream`) inside a caller's transaction, nothing waited for: in a pipelined
+   * transaction the inserts, the guards' checks and the projections' writes ride with its next batch
+   * (its COMMIT, when the caller waits for nothing else), so a whole create takes one round trip.
+   * Answers the events as they will be read back, but for their global position (`-1n`, `txId` empty:
+   * Postgres draws them at the insert). Failures (the stream exists: ConcurrencyError; a guard's
+   * refusal; ...) are thrown by the transaction's commit. Guards that must read before deciding still
+   * wait for their reads.
+   */
+  async appendNewIn(tx: SqlExecutor, streams: AppendToStream[]): Promise<RecordedEvent[]> {
+    const notNew = streams.find((s) => !isNewStream(s));
+    if (notNew) throw new Error(`appendNewIn: ${notNew.streamId} is not a new stream of new events`);
+    const pending = streams.map((stream) => this.appendFirst(tx, stream, false));
+    this.appendedIn.add(tx);
+    const events = pending.flatMap((p) => p.provisional);
+    await this.applyInline(tx, events);
+    return events;
+  }
+
   private async appendAll(tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined, blind: boolean): Promise<AppendResult> {
     if (blind && streams.every(isNewStream)) return this.appendNewStreams(tx, streams, then);
     const result: AppendResult = { versions: {}, events: [], duplicate: true };
@@ -95,6 +114,7 @@ export class EventStore {
     if (result.duplicate) return result;
     this.appendedIn.add(tx);
     await this.applyInline(tx, result.events);
+    await settled(tx);
     if (then) await then(tx, result.events);
     return result;
   }
@@ -117,6 +137,7 @@ export class EventStore {
       throw e;
     }
     const stored = await inserted;
+    await settled(tx);
     const result: AppendResult = { versions: {}, events: [], duplicate: false };
     streams.forEach((stream, i) => {
       result.versions[stream.streamId] = stored[i]!.version;
@@ -244,13 +265,16 @@ export class EventStore {
    * (a ConcurrencyError); ids already stored fail the event-id key, and {@link append} then retries
    * through the checked path, which answers an idempotent retry with the stored events.
    */
-  private appendFirst(tx: SqlExecutor, stream: AppendToStream) {
+  private appendFirst(tx: SqlExecutor, stream: AppendToStream, waited = true) {
     const recordedAt = microsNow();
     const ids = stream.events.map((e) => e.eventId);
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
     const contents = storedContents(stream, 0, ids, recordedAt, data, metadata);
-    const inserted = this.insert(tx, stream, 0, ids, recordedAt, chainHashes(GENESIS_HASH, contents), data, metadata);
+    const hashes = chainHashes(GENESIS_HASH, contents);
+    const inserted = waited
+      ? this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata)
+      : expectOk(tx, insertQuery(stream, 0, ids, recordedAt, hashes, data, metadata), (e) => insertError(e, stream)).then(() => null);
     const at = new Date(recordedAt);
     // What guards and projections see meanwhile: the stored form (as hashed), upcast as readers get it.
     const provisional = contents.map((c) =>
@@ -269,32 +293,11 @@ export class EventStore {
     tx: SqlExecutor, stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
   ) {
     try {
-      const inserted = await tx.query<EventRow>({
-        name: 'ember_append_insert',
-        text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-               SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
-                 FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
-                      WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
-               RETURNING ${EVENT_COLUMNS}`,
-        values: [
-          stream.streamId,
-          version,
-          ids,
-          stream.events.map((e) => e.type),
-          stream.events.map((e) => schemaVersionOf(e.type)),
-          data,
-          metadata,
-          recordedAt,
-          hashes,
-        ],
-      });
+      const inserted = await tx.query<EventRow>(insertQuery(stream, version, ids, recordedAt, hashes, data, metadata));
       const recorded = inserted.rows.map((row) => this.toRecorded(row));
       return { version: version + recorded.length, recorded, duplicate: false };
     } catch (e) {
-      if (isUniqueViolation(e) && (e as { constraint?: string }).constraint === STREAM_VERSION_KEY) {
-        throw new ConcurrencyError(stream.streamId, describe(stream.expectedVersion), null);
-      }
-      throw e;
+      throw insertError(e, stream);
     }
   }
 
@@ -359,6 +362,44 @@ function checkExpected(streamId: string, expected: ExpectedVersion, actual: numb
 
 function describe(expected: ExpectedVersion): string {
   return typeof expected === 'number' ? `version ${expected}` : expected;
+}
+
+/** Guards' checks answered: what {@link EventStore.appendIn} promises when it returns (see {@link EventStore.appendNewIn}). */
+async function settled(tx: SqlExecutor): Promise<void> {
+  if (tx instanceof PipelinedTransaction) await tx.settle();
+}
+
+/** The statement that stores a stream's events after `version` (hashed and timed by the caller). */
+function insertQuery(
+  stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
+) {
+  return {
+    name: 'ember_append_insert',
+    text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+           SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
+             FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
+                  WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
+           RETURNING ${EVENT_COLUMNS}`,
+    values: [
+      stream.streamId,
+      version,
+      ids,
+      stream.events.map((e) => e.type),
+      stream.events.map((e) => schemaVersionOf(e.type)),
+      data,
+      metadata,
+      recordedAt,
+      hashes,
+    ],
+  };
+}
+
+/** An insert's failure as the store reports it: a stream that is not at the version expected is a ConcurrencyError. */
+function insertError(e: unknown, stream: AppendToStream): unknown {
+  if (isUniqueViolation(e) && (e as { constraint?: string }).constraint === STREAM_VERSION_KEY) {
+    return new ConcurrencyError(stream.streamId, describe(stream.expectedVersion), null);
+  }
+  return e;
 }
 
 function isUniqueViolation(e: unknown): boolean {

@@ -32,4 +32,4 @@ export { verifyLog } from './verify/verify-log.js';
 export type { VerifyOptions, VerifyProblem, VerifyReport } from './verify/verify.types.js';
 export { UpcasterRegistry, type Upcast } from './upcasting/upcaster-registry.js';
 export { emberUpcasters } from './upcasting/ember-upcasters.js';
-export { isWriteOnly } from './pipelined-transaction.js';
+export { expectOk, isWriteOnly } from './pipelined-transaction.js';

@@ -31,6 +31,8 @@ export class PipelinedTransaction implements SqlExecutor {
   private corked = false;
   private flushScheduled = false;
   private failure: unknown = null;
+  /** The answer of the last statement issued (answers come in order). */
+  private last: Promise<unknown> | null = null;
   private readonly socket: Socket | null;
 
   constructor(private readonly client: PoolClient) {
@@ -39,17 +41,7 @@ export class PipelinedTransaction implements SqlExecutor {
   }
 
   query<R extends QueryResultRow = QueryResultRow>(text: Query, values?: unknown[]): Promise<Result<R>> {
-    if (this.socket && !this.corked) {
-      this.socket.cork();
-      this.corked = true;
-    }
-    const sent = (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
-    const answer = sent.catch((e: unknown) => {
-      const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
-      if (!aborted || this.failure === null) this.failure ??= e;
-      throw aborted && this.failure !== null ? this.failure : e;
-    });
-    answer.catch(() => undefined); // kept in `failure` if nobody waits for this one
+    const answer = this.issue<R>(text, values);
     // Waiting for the answer is what sends the batch: `then` schedules the flush for when the code
     // running now has issued what it can (after the promise jobs queued now: `await` inside a helper
     // must not send its statement alone while its caller is about to issue more).
@@ -59,6 +51,15 @@ export class PipelinedTransaction implements SqlExecutor {
       finally: (fn) => (this.scheduleFlush(), answer.finally(fn)),
       [Symbol.toStringTag]: 'Promise',
     } as Promise<Result<R>>;
+  }
+
+  /**
+   * A statement whose answer only matters if it fails (a check that raises): issued now, sent with the
+   * next batch, never waited for. If it is the transaction's first failure, `translate(error)` is what
+   * {@link commit} throws. Nothing here flushes, so checks, writes and COMMIT can share one round trip.
+   */
+  expect(text: Query, translate: (e: unknown) => unknown = (e) => e): void {
+    this.issue(text, undefined, translate);
   }
 
   /**
@@ -76,6 +77,21 @@ export class PipelinedTransaction implements SqlExecutor {
     };
   }
 
+  /**
+   * Waits until every statement issued so far is answered (sending them if they are still in the
+   * socket); throws the transaction's first failure, if there is one.
+   */
+  async settle(): Promise<void> {
+    const last = this.last;
+    if (last === null) return;
+    this.scheduleFlush();
+    await last.then(
+      () => undefined,
+      () => undefined,
+    );
+    if (this.failure !== null) throw this.failure;
+  }
+
   /** COMMIT; throws the first failure of a statement nobody waited for (the transaction then rolled back). */
   async commit(): Promise<void> {
     await this.query('COMMIT');
@@ -88,6 +104,24 @@ export class PipelinedTransaction implements SqlExecutor {
       () => undefined,
       () => undefined,
     );
+  }
+
+  /** Puts the statement into the (corked) socket; the answer records the transaction's first failure. */
+  private issue<R extends QueryResultRow>(text: Query, values?: unknown[], translate?: (e: unknown) => unknown): Promise<Result<R>> {
+    if (this.socket && !this.corked) {
+      this.socket.cork();
+      this.corked = true;
+    }
+    const sent = (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
+    const answer = sent.catch((e: unknown) => {
+      const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
+      const own = aborted || !translate ? e : translate(e);
+      this.failure ??= own;
+      throw aborted ? this.failure : own;
+    });
+    answer.catch(() => undefined); // kept in `failure` if nobody waits for this one
+    this.last = answer;
+    return answer;
   }
 
   private scheduleFlush(): void {
@@ -103,5 +137,19 @@ export class PipelinedTransaction implements SqlExecutor {
     if (!this.corked) return;
     this.corked = false;
     this.socket!.uncork();
+  }
+}
+
+/**
+ * A check that raises when it fails, its answer otherwise unread: in a pipelined transaction it rides
+ * with the next batch and its (translated) failure is thrown at COMMIT ({@link PipelinedTransaction.expect});
+ * on any other executor it is waited for here.
+ */
+export async function expectOk(db: SqlExecutor, text: Query, translate: (e: unknown) => unknown = (e) => e): Promise<void> {
+  if (db instanceof PipelinedTransaction) return db.expect(text, translate);
+  try {
+    await db.query(text);
+  } catch (e) {
+    throw translate(e);
   }
 }

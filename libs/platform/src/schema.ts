@@ -1,5 +1,6 @@
 import { EventHashes1764000000500, EventStore1764000000000, NotifyAfterCommit1764000000600, StaleReadCheck1764000000800 } from '#ember/event-store';
 import {
+  QuotaAdmission1764000000900,
   QuotaGuard,
   QuotaLimitEntity,
   QuotaLimitsProjection,
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   NotifyAfterCommit1764000000600,
   QuotaUsageShards1764000000700,
   StaleReadCheck1764000000800,
+  QuotaAdmission1764000000900,
 ];
 
 /** Every TypeORM entity (read models). */

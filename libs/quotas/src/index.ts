@@ -25,4 +25,5 @@ export { QuotaUsageProjection, USAGE_SHARDS, usageOf } from './infrastructure/qu
 export { QuotaGuard } from './infrastructure/quota.guard.js';
 export { QuotaReadModels1764000000300 } from './migrations/1764000000300-quota-read-models.js';
 export { QuotaUsageShards1764000000700 } from './migrations/1764000000700-quota-usage-shards.js';
+export { QuotaAdmission1764000000900 } from './migrations/1764000000900-quota-admission.js';
 export { QuotasModule } from './quotas.module.js';

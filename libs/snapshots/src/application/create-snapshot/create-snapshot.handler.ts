@@ -16,8 +16,8 @@ import { CreateSnapshotCommand } from './create-snapshot.command.js';
  * projection wrote it, so the API needs no read after the write.
  *
  * A volume this process loaded before is decided on from memory, its row checked to be still at that
- * version in the same batch as the writes (two round trips in all); a stale memory, or any refusal
- * decided from memory, starts over from the stored state (one more round trip).
+ * version in the same batch as the writes, the quota check and COMMIT (one round trip in all); a stale
+ * memory, or any refusal decided from memory, starts over from the stored state (two more).
  */
 @CommandHandler(CreateSnapshotCommand)
 export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotCommand, SnapshotEntity> {
@@ -52,8 +52,7 @@ export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotComm
     // The caller owns the snapshot, even an admin snapshotting another project's volume (as Cinder).
     const request = { ...input, ...admit?.(volume.projectId), snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId };
     const decided = stamp(Snapshot.request(volume, request, microsNow()), metadataFor(ctx, snapshotId));
-    const { events } = await this.store.appendIn(tx, [{ streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream', events: decided }]);
-    const requested = events[0]!;
-    return snapshotRowOf(snapshotId, requested.data as unknown as SnapshotRequested, requested.streamVersion);
+    const [requested] = await this.store.appendNewIn(tx, [{ streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream', events: decided }]);
+    return snapshotRowOf(snapshotId, requested!.data as unknown as SnapshotRequested, requested!.streamVersion);
   }
 }

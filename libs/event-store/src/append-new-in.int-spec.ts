@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, uniqueStream } from '../../../test/support/database.js';
+import type { AppendGuard } from './append-guard.js';
+import { ConcurrencyError } from './event-store.errors.js';
+import { EventStore } from './event-store.js';
+import type { InlineProjection } from './inline-projection.js';
+import type { NewEvent } from './event.types.js';
+import { expectOk } from './pipelined-transaction.js';
+
+const event = (data: Record<string, unknown> = {}): NewEvent => ({ eventId: randomUUID(), type: 'test.noted.v1', data });
+
+class Refused extends Error {}
+
+/**
+ * Counts the batches a pipelined connection sends: a pipelined transaction keeps the socket corked and
+ * sends what it holds when it uncorks, one write (one round trip) each time.
+ */
+async function countBatches(client: pg.PoolClient): Promise<() => number> {
+  let batches = 0;
+  const stream = (client as unknown as { connection: { stream: { uncork: () => void; writableLength: number; writableCorked: number } } }).connection.stream;
+  const uncork = stream.uncork;
+  stream.uncork = function (this: typeof stream) {
+    if (this.writableCorked === 1 && this.writableLength > 0) batches++;
+    uncork.call(this);
+  };
+  return () => batches;
+}
+
+describe('EventStore.appendNewIn: a new stream, its guard checks, projections and COMMIT in one round trip', () => {
+  let dataSource: DataSource;
+  let pool: pg.Pool;
+  let store: EventStore;
+  /** One pipelined connection, its socket watched. */
+  let single: pg.Pool;
+
+  beforeAll(async () => {
+    let url: string;
+    ({ dataSource, pool, url } = await openTestDatabase(10));
+    single = new pg.Pool({ connectionString: url, max: 1, pipeline: true } as pg.PoolConfig);
+    await pool.query('CREATE TABLE IF NOT EXISTS test_notes (stream_id text PRIMARY KEY, n int NOT NULL)');
+    const notes: InlineProjection = {
+      name: 'test-notes',
+      handles: ['test.noted.v1'],
+      async apply(tx, e) {
+        await tx.query('INSERT INTO test_notes VALUES ($1, $2)', [e.streamId, Number(e.data.n ?? 0)]);
+      },
+    };
+    // Refuses events with `n` over 10, in SQL, its answer never waited for.
+    const guard: AppendGuard = {
+      name: 'test-limit',
+      handles: ['test.noted.v1'],
+      check: (tx, e) =>
+        expectOk(
+          tx,
+          { text: `SELECT CASE WHEN $1::int > 10 THEN 1 / 0 ELSE 1 END`, values: [Number(e.data.n ?? 0)] },
+          (err) => ((err as { code?: string }).code === '22012' ? new Refused(`n=${String(e.data.n)} is over 10`) : err),
+        ),
+    };
+    store = new EventStore(pool, [notes], [guard]);
+    singleStore = new EventStore(single, [notes], [guard]);
+  });
+  afterAll(async () => {
+    await single.end();
+    await dataSource.destroy();
+  });
+  let singleStore: EventStore;
+
+  const stored = async (s: string) => (await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [s])).rows[0].n as number;
+  const note = async (s: string) => (await pool.query('SELECT n FROM test_notes WHERE stream_id = $1', [s])).rows[0]?.n as number | undefined;
+
+  it('answers the events as they will be read back, and stores them, the guard passing, with the projection, in one round trip', async () => {
+    const s = uniqueStream();
+    const client = await single.connect();
+    const batches = await countBatches(client);
+    client.release();
+    const answered = await singleStore.transaction((tx) =>
+      singleStore.appendNewIn(tx, [{ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 3 })] }]),
+    );
+    // The transaction's one batch (BEGIN … COMMIT), then the readers' wake-up (pg_notify after COMMIT).
+    expect(batches()).toBe(2);
+    expect(answered.map((e) => [e.streamId, e.streamVersion, e.position])).toEqual([[s, 1, -1n]]);
+    const [read] = await store.readStream(s);
+    expect({ ...read, position: -1n, txId: '' }).toEqual(answered[0]);
+    expect(await note(s)).toBe(3);
+  });
+
+  it("throws a guard's refusal, translated, at COMMIT, and stores nothing", async () => {
+    const s = uniqueStream();
+    const append = store.transaction((tx) => store.appendNewIn(tx, [{ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 11 })] }]));
+    await expect(append).rejects.toThrow(new Refused('n=11 is over 10'));
+    expect(await stored(s)).toBe(0);
+    expect(await note(s)).toBeUndefined();
+  });
+
+  it('throws a ConcurrencyError when the stream exists, not the aborted-transaction errors after it', async () => {
+    const s = uniqueStream();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 1 })] });
+    const append = store.transaction((tx) => store.appendNewIn(tx, [{ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 2 })] }]));
+    await expect(append).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await stored(s)).toBe(1);
+    expect(await note(s)).toBe(1);
+  });
+
+  it('refuses streams that are not new', async () => {
+    const s = uniqueStream();
+    const append = store.transaction((tx) => store.appendNewIn(tx, [{ streamId: s, expectedVersion: 0, events: [event()] }]));
+    await expect(append).rejects.toThrow(/not a new stream/);
+  });
+
+  it('leaves appendIn as it was: when it returns, the guards have decided (their answers are in)', async () => {
+    const s = uniqueStream();
+    const decided = store.transaction(async (tx) => {
+      await store.appendIn(tx, [{ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 12 })] }]);
+      return 'not refused';
+    });
+    await expect(decided).rejects.toThrow(new Refused('n=12 is over 10'));
+    expect(await stored(s)).toBe(0);
+  });
+});
