@@ -32,4 +32,13 @@ describe('dataRuns', () => {
     expect(dataRuns(buf, 4096)).toEqual([[8192, 12288]]);
     expect(dataRuns(buf)).toEqual([[0, 4096 * 4]]);
   });
+
+  it('with the extents that were read, takes blocks outside them as zeros without looking at their bytes', () => {
+    const buf = Buffer.alloc(4 * B, 0xee); // bytes never read: garbage
+    buf.fill(0, B, 2 * B); // a block around an extent: zero-filled, then the extent read into it
+    buf.fill(5, B + 100, B + 200);
+    buf.fill(0, 3 * B, 4 * B); // an extent read that holds only zeros
+    expect(dataRuns(buf, B, [[B + 100, B + 200], [3 * B, 4 * B]])).toEqual([[B, 2 * B]]);
+    expect(dataRuns(buf)).toEqual([[0, 3 * B]]);
+  });
 });

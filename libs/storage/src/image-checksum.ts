@@ -1,7 +1,7 @@
 import { DataMap } from './data-map.js';
 import { CHECKSUM_CHUNK_SIZE, ImageHasher } from './image-hasher.js';
 import { openImage } from './open-image.js';
-import { readChunks } from './read-chunks.js';
+import { piecesOf, readChunks } from './read-chunks.js';
 import { StorageError } from './storage-error.js';
 
 /** Checksum and sizes of an image at rest, from {@link imageChecksum}. */
@@ -38,10 +38,12 @@ export async function imageChecksum(path: string, opts: ImageChecksumOptions = {
   try {
     const hasher = new ImageHasher();
     const map = opts.native === false ? null : DataMap.open(fh.fd, size);
-    for await (const { data, length } of readChunks(fh, size, CHECKSUM_CHUNK_SIZE, map)) {
+    for await (const chunk of readChunks(fh, size, CHECKSUM_CHUNK_SIZE, map)) {
       opts.signal?.throwIfAborted();
-      if (data) hasher.update(data);
-      else hasher.updateZeros(length);
+      for (const [bytes, , length] of piecesOf(chunk)) {
+        if (bytes) hasher.update(bytes);
+        else hasher.updateZeros(length);
+      }
     }
     const { blocks } = await fh.stat();
     return { checksum: hasher.digest(), bytes: size, allocatedBytes: blocks * 512 };

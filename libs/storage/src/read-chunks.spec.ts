@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DataMap } from './data-map.js';
-import { readChunks, type Chunk } from './read-chunks.js';
+import { piecesOf, readChunks, type Chunk } from './read-chunks.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -21,14 +21,16 @@ function fakeFile(content: Buffer): { fh: FileHandle; reads: Array<[number, numb
 
 /** Reassembles what readChunks yields (holes as zeros), checking the chunks tile the file in order. */
 async function collect(chunks: AsyncGenerator<Chunk>, size: number): Promise<{ image: Buffer; yielded: Chunk[] }> {
-  const image = Buffer.alloc(size);
+  const image = Buffer.alloc(size, 0xaa); // every byte must come from a chunk: read, or a hole
   const yielded: Chunk[] = [];
   let expected = 0;
   for await (const chunk of chunks) {
     expect(chunk.position).toBe(expected);
-    if (chunk.data) {
-      expect(chunk.data.length).toBe(chunk.length);
-      chunk.data.copy(image, chunk.position);
+    if (chunk.data) expect(chunk.data.length).toBe(chunk.length);
+    // The file as the chunk describes it: the bytes read, zeros for the holes between them.
+    for (const [bytes, offset, length] of piecesOf(chunk)) {
+      if (bytes) bytes.copy(image, chunk.position + offset);
+      else image.fill(0, chunk.position + offset, chunk.position + offset + length);
     }
     yielded.push({ ...chunk, data: chunk.data && Buffer.from(chunk.data) });
     expected += chunk.length;
@@ -69,6 +71,15 @@ describe('readChunks', () => {
       [4 * MiB, 4 * MiB, false],
       [8 * MiB, 2 * MiB + 5, true],
     ]);
+    // Each chunk says which of its bytes were read.
+    expect(yielded.map((c) => c.extents)).toEqual([
+      [
+        [3 * MiB, 3 * MiB + 8 * KiB],
+        [3 * MiB + 96 * KiB, 3 * MiB + 104 * KiB],
+      ],
+      [],
+      [[2 * MiB + 5 - 4096, 2 * MiB + 5]],
+    ]);
     // Extents closer than 64 KiB are read together; nothing else is read.
     expect(reads).toEqual([
       [3 * MiB, 3 * MiB + 8 * KiB],
@@ -88,7 +99,7 @@ describe('readChunks', () => {
   it('yields a file that is all hole as one chunk, without reading', async () => {
     const { fh, reads } = fakeFile(Buffer.alloc(9 * MiB));
     const { yielded } = await collect(readChunks(fh, 9 * MiB, 4 * MiB, DataMap.of([], 9 * MiB)), 9 * MiB);
-    expect(yielded).toEqual([{ position: 0, length: 9 * MiB, data: null }]);
+    expect(yielded).toEqual([{ position: 0, length: 9 * MiB, data: null, extents: [] }]);
     expect(reads).toEqual([]);
   });
 

@@ -1,16 +1,33 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { DataMap } from './data-map.js';
+import { HOLE_GRANULARITY } from './data-runs.js';
 import { StorageError } from './storage-error.js';
 
 /**
- * One piece of a file, `length` bytes at `position`. `data` holds them, and is only valid until
- * the next chunk is requested; it is null for a hole the file's {@link DataMap} reported, whose
- * bytes are all zeros and were not read.
+ * One piece of a file, `length` bytes at `position`. `data` holds the ranges `extents` of it
+ * (offsets in the chunk, in order) and is only valid until the next chunk is requested; between
+ * them the file has holes its {@link DataMap} reported: zeros, neither read nor written into `data`
+ * (see {@link piecesOf}). `data` is null for a chunk that is one hole.
  */
 export interface Chunk {
   data: Buffer | null;
   position: number;
   length: number;
+  extents: Array<[number, number]>;
+}
+
+/**
+ * A chunk as consecutive pieces `[bytes, offset, length]` covering it: the bytes read, and `null`
+ * for the holes between them (zeros).
+ */
+export function* piecesOf({ data, length, extents }: Chunk): Generator<[Buffer | null, number, number]> {
+  let at = 0;
+  for (const [start, end] of data ? extents : []) {
+    if (start > at) yield [null, at, start - at];
+    yield [data!.subarray(start, end), start, end - start];
+    at = end;
+  }
+  if (at < length) yield [null, at, length - at];
 }
 
 /**
@@ -25,8 +42,8 @@ const MIN_SKIPPED_HOLE = 64 * 1024;
  * caller processes the current one.
  *
  * With a `map`, holes are not read: a run of chunks that holds no data comes as one `data: null`
- * chunk (ending on a chunk boundary or at `size`), and a chunk with some data gets its holes
- * filled with zeros in memory. Without one, every byte is read.
+ * chunk (ending on a chunk boundary or at `size`), and a chunk with some data reads only its data
+ * extents (holes shorter than 64 KiB between them are read). Without one, every byte is read.
  * Rejects with a transient `STORAGE_IO` error if the file ends before `size`.
  */
 export async function* readChunks(fh: FileHandle, size: number, chunkSize: number, map?: DataMap | null): AsyncGenerator<Chunk> {
@@ -42,7 +59,7 @@ export async function* readChunks(fh: FileHandle, size: number, chunkSize: numbe
     // No data here: extend the hole to the chunk boundary at or before the next data.
     const next = map.nextData(end);
     const holeEnd = next >= size ? size : Math.max(end, next - (next % chunkSize));
-    return Promise.resolve({ data: null, position, length: holeEnd - position });
+    return Promise.resolve({ data: null, position, length: holeEnd - position, extents: [] });
   };
 
   let slot = 0;
@@ -73,11 +90,25 @@ function coalesce(extents: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-/** Reads `extents` of the chunk at `position` into `buf` and zero-fills the rest of its `length` bytes. */
+/**
+ * Reads `extents` (file offsets) of the chunk at `position` into `buf`, at their offsets in the chunk.
+ * The holes between them are left as they are, but for the parts that share a
+ * {@link HOLE_GRANULARITY} block with data, zero-filled so that whole blocks can be compared.
+ */
 async function readFully(fh: FileHandle, buf: Buffer, position: number, extents: Array<[number, number]>, length: number): Promise<Chunk> {
-  let filled = 0;
+  const read: Array<[number, number]> = [];
+  let gapStart = 0;
+  for (const [start, end] of [...extents, [position + length, position + length]]) {
+    const gapEnd = start - position;
+    if (gapEnd > gapStart) {
+      const afterData = Math.min(gapEnd, Math.ceil(gapStart / HOLE_GRANULARITY) * HOLE_GRANULARITY);
+      const beforeData = Math.max(afterData, Math.floor(gapEnd / HOLE_GRANULARITY) * HOLE_GRANULARITY);
+      buf.fill(0, gapStart, afterData);
+      buf.fill(0, beforeData, gapEnd);
+    }
+    gapStart = end - position;
+  }
   for (const [start, end] of extents) {
-    buf.fill(0, filled, start - position);
     let done = start - position;
     while (done < end - position) {
       const { bytesRead } = await fh.read(buf, done, end - position - done, position + done);
@@ -86,8 +117,7 @@ async function readFully(fh: FileHandle, buf: Buffer, position: number, extents:
       }
       done += bytesRead;
     }
-    filled = done;
+    read.push([start - position, end - position]);
   }
-  buf.fill(0, filled, length);
-  return { data: buf.subarray(0, length), position, length };
+  return { data: buf.subarray(0, length), position, length, extents: read };
 }

@@ -7,7 +7,7 @@ import { CHECKSUM_CHUNK_SIZE, ImageHasher } from './image-hasher.js';
 import { copyRange, isCopyUnsupported, nativeExtentsAvailable } from './native-extents.js';
 import { openImage } from './open-image.js';
 import { ProgressReporter, type ProgressCallback } from './progress-reporter.js';
-import { readChunks } from './read-chunks.js';
+import { piecesOf, readChunks } from './read-chunks.js';
 import { StorageError } from './storage-error.js';
 
 /** Outcome of {@link sparseCopy}. */
@@ -98,19 +98,24 @@ async function copyContent(
   signal: AbortSignal | undefined,
 ): Promise<string> {
   const hasher = new ImageHasher();
-  for await (const { data, position, length } of readChunks(src, size, chunkSize, map)) {
+  for await (const chunk of readChunks(src, size, chunkSize, map)) {
     signal?.throwIfAborted();
+    const { data, position, length } = chunk;
     if (!data) {
       // A hole: nothing to read or write.
       hasher.updateZeros(length);
       progress.update(position + length);
       continue;
     }
-    const runs = dataRuns(data);
+    // Blocks holding no extent are holes: zeros without a look (and not in `data`).
+    const runs = dataRuns(data, HOLE_GRANULARITY, chunk.extents);
     // Hashing is synchronous CPU work: let the writes (thread pool) run meanwhile. Neither mutates `data`.
     const writing = out.write(data, runs, position);
     try {
-      hasher.update(data, runs.length === 0);
+      for (const [bytes, offset, n] of piecesOf(chunk)) {
+        if (!bytes) hasher.updateZeros(n);
+        else hasher.update(bytes, !runs.some(([a, b]) => a < offset + n && b > offset));
+      }
     } finally {
       await writing;
     }
