@@ -14,7 +14,7 @@ export async function createApi(config: EmberConfig): Promise<NestExpressApplica
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', false);
-  app.use(...cinderPipeline(config));
+  app.use(cinderPipeline(config));
   app.enableShutdownHooks();
   return app;
 }

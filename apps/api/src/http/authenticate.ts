@@ -14,15 +14,20 @@ const PUBLIC = /^\/(v3\/?)?(\?.*)?$/;
  */
 export function authenticate(config: EmberConfig) {
   const keystone = config.auth === 'keystone' ? new KeystoneTokens(config.keystoneUrl!) : null;
-  return async (req: Request, _res: Response): Promise<void> => {
+  const admit = (ember: EmberRequest['ember'], auth: NonNullable<EmberRequest['ember']['auth']>): void => {
+    ember.auth = auth;
+    if (ember.projectInUrl !== null && ember.projectInUrl !== auth.projectId) {
+      throw new BadRequest('Malformed request url');
+    }
+  };
+  // Synchronous without Keystone (nothing to wait for), so the pipeline goes on in the same turn.
+  return (req: Request, _res: Response): void | Promise<void> => {
     const ember = (req as EmberRequest).ember;
     if (req.method === 'GET' && PUBLIC.test(req.url)) return;
     if (!req.url.startsWith('/v3/')) return;
     const token = req.header('x-auth-token');
     if (!token) throw new Unauthorized(config.keystoneUrl);
-    ember.auth = keystone ? await keystone.validate(token) : noauthContext(token, config.noauthRoles);
-    if (ember.projectInUrl !== null && ember.projectInUrl !== ember.auth.projectId) {
-      throw new BadRequest('Malformed request url');
-    }
+    if (!keystone) return admit(ember, noauthContext(token, config.noauthRoles));
+    return keystone.validate(token).then((auth) => admit(ember, auth));
   };
 }

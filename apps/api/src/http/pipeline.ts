@@ -10,29 +10,30 @@ import { sendFault } from './send-fault.js';
 
 type Step = (req: Request, res: Response) => void | Promise<void>;
 
-/** Runs a pipeline step; a thrown Cinder error becomes its fault response. */
-const step =
-  (fn: Step): RequestHandler =>
-  (req: Request, res: Response, next: NextFunction) => {
-    Promise.resolve()
-      .then(() => fn(req, res))
-      .then(
-        () => next(),
-        (e: unknown) => sendFault(res, e instanceof CinderHttpError ? e : new InternalError()),
-      );
-  };
+const fault = (res: Response, e: unknown) => sendFault(res, e instanceof CinderHttpError ? e : new InternalError());
 
 /**
  * Cinder's request pipeline, in Cinder's order: request id, microversion, the project segment of the
  * URL, authentication (and the URL-project check), then the JSON body. Controllers see the result in
- * `req.ember`.
+ * `req.ember`. One middleware: the steps run one after another, synchronously until one answers a
+ * promise (reading the body, a Keystone token), and a thrown Cinder error becomes its fault response.
  */
-export function cinderPipeline(config: EmberConfig): RequestHandler[] {
-  return [
-    step(startRequest),
-    step(negotiateVersion),
-    step(routeProject),
-    step(authenticate(config)),
-    step(readBody),
-  ];
+export function cinderPipeline(config: EmberConfig): RequestHandler {
+  const steps: Step[] = [startRequest, negotiateVersion, routeProject, authenticate(config), readBody];
+  const run = (req: Request, res: Response, next: NextFunction, from: number): void => {
+    try {
+      for (let i = from; i < steps.length; i++) {
+        const pending = steps[i]!(req, res);
+        if (pending) {
+          pending.then(() => run(req, res, next, i + 1), (e: unknown) => fault(res, e));
+          return;
+        }
+      }
+    } catch (e) {
+      fault(res, e);
+      return;
+    }
+    next();
+  };
+  return (req, res, next) => run(req, res, next, 0);
 }
