@@ -6,7 +6,7 @@
 //                      [--only api,latency,...] [--skip oracle,...] [--no-build] [--drain-seconds 60]
 //                      [--scaleout-configs 1x1,2x2] [--scaleout-reps 1]   (<API processes>x<workers>[p<pool>])
 //
-// Workloads: pgbench, api, latency, wrk, oracle, profile, scaleout, copy, replay.
+// Workloads: pgbench, floor, api, latency, wrk, oracle, profile, scaleout, copy, replay.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -21,13 +21,14 @@ import { startStack } from './lib/stack.mjs';
 import { commandExists, fmt, HZ, load, log, processJiffies, ROOT, run, sleep } from './lib/util.mjs';
 import { apiLoad, backlog, drain } from './workloads/api-load.mjs';
 import { copyBench } from './workloads/copy.mjs';
+import { floorLoad } from './workloads/floor.mjs';
 import { postToAvailable } from './workloads/latency.mjs';
 import { pgbenchAvailable, pgbenchEmberShape, pgbenchTwoInserts } from './workloads/pgbench.mjs';
 import { generateEvents, replayAvailable, runReplay } from './workloads/replay.mjs';
 import { scaleOut } from './workloads/scaleout.mjs';
 import { cinderOracle, oracleAvailable, wrkEmber } from './workloads/wrk.mjs';
 
-const ALL = ['pgbench', 'api', 'latency', 'wrk', 'oracle', 'profile', 'scaleout', 'copy', 'replay'];
+const ALL = ['pgbench', 'floor', 'api', 'latency', 'wrk', 'oracle', 'profile', 'scaleout', 'copy', 'replay'];
 const { values: opt } = parseArgs({
   options: {
     'replay-events': { type: 'string', default: '200000' },
@@ -132,6 +133,9 @@ async function main() {
     const emberShape = await pgbenchEmberShape({ dbName: `${dbPrefix}_pgshape`, clients: N.connections, seconds: N.seconds });
     return { reference: { ...reference, output: undefined }, emberShape: { ...emberShape, output: undefined } };
   });
+
+  // ------------------------------------------------------------------ the floor: a minimal Node server, same load (diagnostic)
+  await workload('floor', () => floorLoad({ dbName: `${dbPrefix}_floor`, connections: N.connections, seconds: N.seconds }));
 
   // ------------------------------------------------------------------ the stack
   const needsStack = ['api', 'latency', 'wrk', 'profile', 'replay'].some((w) => wanted.has(w));
@@ -296,6 +300,20 @@ function buildRows() {
       goal: '≥ 0.25 × pgbench, p99 ≤ 50 ms, all 202',
       pass,
       load: api?.loadAverage ?? w.pgbench?.loadAverage,
+    });
+  }
+  const floor = w.floor;
+  if (floor) {
+    const emberMs = api ? (api.cpuCores.api * 1000) / api.reqPerSec : null;
+    add({
+      workload: `floor (diagnostic): node:http + pg, the 2 inserts in 1 round trip, no framework/validation/event store; same load`,
+      ember: `${fmt(floor.reqPerSec)} req/s; p99 ${fmt(floor.latencyMs.p99, 1)} ms; non-202 ${floor.non202}; server CPU ${fmt(floor.serverCpuMsPerRequest, 3)} ms/request` +
+        (emberMs === null ? '' : ` (Ember's API: ${fmt(emberMs, 3)} ms/request)`),
+      reference: pg ? `pgbench: ${fmt(pg.tps)} tps` : '—',
+      ratio: pg ? `${(floor.reqPerSec / pg.tps).toFixed(2)} ×` : '—',
+      goal: 'info',
+      pass: null,
+      load: floor.loadAverage,
     });
   }
   if (api) {

@@ -1,0 +1,57 @@
+// Diagnostic: the floor under the create-snapshot API on this machine. bench/floor/server.mjs (node:http
+// + pg, the pgbench reference's two inserts in one pipelined round trip, no framework, no event store)
+// under the same autocannon load as the API row, on a scratch database shaped like the pgbench one.
+// What it leaves between it and Ember is Ember's own per-request work; what it leaves between it and
+// pgbench is what any Node HTTP server pays here.
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { onCleanup } from '../lib/cleanup.mjs';
+import { createDatabase } from '../lib/db.mjs';
+import { freePort } from '../lib/stack.mjs';
+import { HZ, log, machineBusyJiffies, processJiffies, ROOT, runOk } from '../lib/util.mjs';
+
+export async function floorLoad({ dbName, connections = 32, seconds = 10, warmupSeconds = 2 }) {
+  const url = await createDatabase(dbName);
+  await runOk('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', join(ROOT, 'bench', 'pgbench', 'schema.sql'), url]);
+  const port = await freePort();
+  const server = fork(join(ROOT, 'bench', 'floor', 'server.mjs'), [], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const stop = onCleanup('stop the floor server', () => server.kill('SIGTERM'));
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('message', resolve);
+      server.once('exit', (code) => reject(new Error(`the floor server exited (${code}) before listening`)));
+    });
+    const opts = {
+      url: `http://127.0.0.1:${port}/v3/0c2eba2c5af04d3f9e9d0d410b371fde/snapshots`,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ snapshot: { volume_id: 'c5a9b0d7-15ba-4ce1-9af1-4a17849c3c58', force: true } }),
+      connections,
+      pipelining: 1,
+      timeout: 30,
+    };
+    log(`floor: warm-up ${warmupSeconds} s, then ${connections} connections, ${seconds} s`);
+    await autocannon({ ...opts, connections: 4, duration: warmupSeconds });
+    const j0 = { server: processJiffies(server.pid), machine: machineBusyJiffies() };
+    const started = Date.now();
+    const r = await autocannon({ ...opts, duration: seconds });
+    const wall = (Date.now() - started) / 1000;
+    const serverCores = (processJiffies(server.pid) - j0.server) / HZ / wall;
+    const ok = r.statusCodeStats?.['202']?.count ?? 0;
+    return {
+      connections,
+      reqPerSec: r.requests.total / r.duration,
+      latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
+      non202: r.requests.total - ok + r.errors + r.timeouts,
+      serverCores,
+      serverCpuMsPerRequest: (serverCores * 1000) / (r.requests.total / r.duration),
+      machineCores: (machineBusyJiffies() - j0.machine) / HZ / wall,
+    };
+  } finally {
+    await stop();
+  }
+}
