@@ -274,7 +274,7 @@ export class EventStore {
     const hashes = chainHashes(GENESIS_HASH, contents);
     const inserted = waited
       ? this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata)
-      : expectOk(tx, insertQuery(stream, 0, ids, recordedAt, hashes, data, metadata), (e) => insertError(e, stream)).then(() => null);
+      : expectOk(tx, insertQuery(stream, 0, ids, recordedAt, hashes, data, metadata, false), (e) => insertError(e, stream)).then(() => null);
     const at = new Date(recordedAt);
     // What guards and projections see meanwhile: the stored form (as hashed), upcast as readers get it.
     const provisional = contents.map((c) =>
@@ -369,17 +369,21 @@ async function settled(tx: SqlExecutor): Promise<void> {
   if (tx instanceof PipelinedTransaction) await tx.settle();
 }
 
-/** The statement that stores a stream's events after `version` (hashed and timed by the caller). */
+/**
+ * The statement that stores a stream's events after `version` (hashed and timed by the caller), and
+ * answers them as stored unless `returning` is false (nobody reads them: no rows to send and parse).
+ */
 function insertQuery(
   stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
+  returning = true,
 ) {
   return {
-    name: 'ember_append_insert',
+    name: returning ? 'ember_append_insert' : 'ember_append_insert_quiet',
     text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
            SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
              FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
                   WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
-           RETURNING ${EVENT_COLUMNS}`,
+           ${returning ? `RETURNING ${EVENT_COLUMNS}` : ''}`,
     values: [
       stream.streamId,
       version,
