@@ -174,4 +174,26 @@ describe('EventStore', () => {
     await expect(pool.query(`UPDATE events SET data = '{}' WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
     await expect(pool.query(`DELETE FROM events WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
   });
+
+  it("never records an event of a stream before the one it follows, even when a writer's clock ran ahead", async () => {
+    const s = uniqueStream();
+    // The first event as a writer whose clock is an hour ahead of Postgres's would have stored it (blind inserts use the writer's clock).
+    await pool.query(
+      `INSERT INTO events (stream_id, stream_version, event_id, type, data, metadata, recorded_at, hash)
+       VALUES ($1, 1, gen_random_uuid(), 'test.a.v1', '{}', '{}', clock_timestamp() + interval '1 hour', sha256('x'))`,
+      [s],
+    );
+    await store.append({ streamId: s, expectedVersion: 1, events: [event('test.b.v1')] });
+    await store.append({ streamId: s, expectedVersion: 2, events: [event('test.c.v1')] });
+    const [first, second, third] = await store.readStream(s);
+    expect(second!.recordedAt.getTime()).toBeGreaterThanOrEqual(first!.recordedAt.getTime());
+    expect(third!.recordedAt.getTime()).toBeGreaterThanOrEqual(second!.recordedAt.getTime());
+    // And an ordinary stream still gets Postgres's own time.
+    const t = uniqueStream();
+    const before = Date.now();
+    await store.append({ streamId: t, expectedVersion: 'no_stream', events: [event()] });
+    await store.append({ streamId: t, expectedVersion: 1, events: [event()] });
+    const [, later] = await store.readStream(t);
+    expect(Math.abs(later!.recordedAt.getTime() - before)).toBeLessThan(60_000);
+  });
 });

@@ -234,17 +234,18 @@ export class EventStore {
   private async appendStream(tx: SqlExecutor, stream: AppendToStream) {
     const ids = stream.events.map((e) => e.eventId);
     // One round trip: the stream's head (version and hash, to chain from), the ids as Postgres spells
-    // them, the time to record (hashed, so chosen here rather than by a column default), and any of our
-    // events already stored. UNIQUE(stream_id, stream_version) keeps the chain linear under races.
+    // them, the time to record (hashed, so chosen here rather than by a column default; never before the
+    // head's, which a writer's own clock may have set ahead: see appendFirst), and any of our events
+    // already stored. UNIQUE(stream_id, stream_version) keeps the chain linear under races.
     const { rows } = await tx.query<AppendCheck>({
       name: 'ember_append_check',
       text: `SELECT coalesce(head.stream_version, 0)::int AS version, head.hash AS head_hash,
-                    ${recordedAtSql('clock_timestamp()')} AS recorded_at,
+                    ${recordedAtSql('greatest(clock_timestamp(), head.recorded_at)')} AS recorded_at,
                     (SELECT coalesce(array_agg(u::text ORDER BY o), '{}') FROM unnest($2::uuid[]) WITH ORDINALITY AS i(u, o)) AS ids,
                     (SELECT coalesce(json_agg(e ORDER BY e.position::bigint), '[]'::json) FROM
                        (SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($2::uuid[])) e) AS existing
                FROM (SELECT 1) one
-               LEFT JOIN LATERAL (SELECT stream_version, hash FROM events WHERE stream_id = $1
+               LEFT JOIN LATERAL (SELECT stream_version, hash, recorded_at FROM events WHERE stream_id = $1
                                    ORDER BY stream_version DESC LIMIT 1) head ON true`,
       values: [stream.streamId, ids],
     });
@@ -261,7 +262,8 @@ export class EventStore {
   /**
    * A new stream's events (`no_stream`, ids as Postgres prints them) in one statement: nothing to chain
    * from (GENESIS) and nothing to read first. The time recorded is this process's clock (the hash covers
-   * it, so it is chosen before the insert). A stream that exists after all fails the stream-version key
+   * it, so it is chosen before the insert); later events of the stream are never recorded before it,
+   * whatever Postgres's clock says. A stream that exists after all fails the stream-version key
    * (a ConcurrencyError); ids already stored fail the event-id key, and {@link append} then retries
    * through the checked path, which answers an idempotent retry with the stored events.
    */
