@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, uniqueStream } from '../../../test/support/database.js';
 import type { AppendGuard } from './append-guard.js';
-import { ConcurrencyError } from './event-store.errors.js';
-import { EventStore } from './event-store.js';
+import { ConcurrencyError, isStaleRead } from './event-store.errors.js';
+import { EventStore, type AppendCondition } from './event-store.js';
 import type { InlineProjection } from './inline-projection.js';
 import type { NewEvent } from './event.types.js';
 import { expectOk } from './pipelined-transaction.js';
@@ -102,6 +102,29 @@ describe('EventStore.appendNewIn: a new stream, its guard checks, projections an
     await expect(append).rejects.toBeInstanceOf(ConcurrencyError);
     expect(await stored(s)).toBe(1);
     expect(await note(s)).toBe(1);
+  });
+
+  it('checks a condition in the insert itself: stored when it holds, nothing stored (its own error) when it raises', async () => {
+    const [held, stale] = [uniqueStream(), uniqueStream()];
+    const condition = (expected: string): AppendCondition => ({
+      name: 'test_stream_named',
+      sql: (p) => `ember_fresh($${p}::text = $${p + 1}::text, 'not ' || $${p + 1}::text)`,
+      values: [expected, held],
+    });
+    const client = await single.connect();
+    const batches = await countBatches(client);
+    client.release();
+    await singleStore.transaction((tx) =>
+      singleStore.appendNewIn(tx, [{ streamId: held, expectedVersion: 'no_stream', events: [event({ n: 1 })] }], condition(held)),
+    );
+    expect(batches()).toBe(2); // the transaction's one batch, then the readers' wake-up
+    expect(await stored(held)).toBe(1);
+    const append = store.transaction((tx) =>
+      store.appendNewIn(tx, [{ streamId: stale, expectedVersion: 'no_stream', events: [event({ n: 1 })] }], condition('another')),
+    );
+    await expect(append).rejects.toSatisfy(isStaleRead);
+    expect(await stored(stale)).toBe(0);
+    expect(await note(stale)).toBeUndefined();
   });
 
   it('refuses streams that are not new', async () => {

@@ -25,6 +25,17 @@ const UNIQUE_VIOLATION = '23505';
 
 const STREAM_VERSION_KEY = 'events_stream_version_key';
 
+/**
+ * A condition an append checks in Postgres, in the statement that inserts its events: SQL that raises
+ * (e.g. with `ember_fresh`) when it does not hold, over parameters numbered from the `first` it is
+ * given. `name` identifies the SQL (the statement is prepared under a name derived from it).
+ */
+export interface AppendCondition {
+  readonly name: string;
+  sql(first: number): string;
+  readonly values: readonly unknown[];
+}
+
 /** Work done inside the append transaction after the events are stored (extra inline writes, checks). */
 export type InTransaction = (tx: SqlExecutor, events: RecordedEvent[]) => Promise<void>;
 
@@ -90,12 +101,13 @@ export class EventStore {
    * Answers the events as they will be read back, but for their global position (`-1n`, `txId` empty:
    * Postgres draws them at the insert). Failures (the stream exists: ConcurrencyError; a guard's
    * refusal; ...) are thrown by the transaction's commit. Guards that must read before deciding still
-   * wait for their reads.
+   * wait for their reads. A `condition` is checked by the first stream's insert itself (no statement
+   * of its own): when it raises, nothing is stored.
    */
-  async appendNewIn(tx: SqlExecutor, streams: AppendToStream[]): Promise<RecordedEvent[]> {
+  async appendNewIn(tx: SqlExecutor, streams: AppendToStream[], condition?: AppendCondition): Promise<RecordedEvent[]> {
     const notNew = streams.find((s) => !isNewStream(s));
     if (notNew) throw new Error(`appendNewIn: ${notNew.streamId} is not a new stream of new events`);
-    const pending = streams.map((stream) => this.appendFirst(tx, stream, false));
+    const pending = streams.map((stream, i) => this.appendFirst(tx, stream, false, i === 0 ? condition : undefined));
     this.appendedIn.add(tx);
     const events = pending.flatMap((p) => p.provisional);
     await this.applyInline(tx, events);
@@ -267,7 +279,7 @@ export class EventStore {
    * (a ConcurrencyError); ids already stored fail the event-id key, and {@link append} then retries
    * through the checked path, which answers an idempotent retry with the stored events.
    */
-  private appendFirst(tx: SqlExecutor, stream: AppendToStream, waited = true) {
+  private appendFirst(tx: SqlExecutor, stream: AppendToStream, waited = true, condition?: AppendCondition) {
     const recordedAt = microsNow();
     const ids = stream.events.map((e) => e.eventId);
     const data = stream.events.map((e) => JSON.stringify(e.data));
@@ -276,7 +288,9 @@ export class EventStore {
     const hashes = chainHashes(GENESIS_HASH, contents);
     const inserted = waited
       ? this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata)
-      : expectOk(tx, insertQuery(stream, 0, ids, recordedAt, hashes, data, metadata, false), (e) => insertError(e, stream)).then(() => null);
+      : expectOk(tx, insertQuery(stream, 0, ids, recordedAt, hashes, data, metadata, false, condition), (e) => insertError(e, stream)).then(
+          () => null,
+        );
     const at = new Date(recordedAt);
     // What guards and projections see meanwhile: the stored form (as hashed), upcast as readers get it.
     const provisional = contents.map((c) =>
@@ -374,17 +388,20 @@ async function settled(tx: SqlExecutor): Promise<void> {
 /**
  * The statement that stores a stream's events after `version` (hashed and timed by the caller), and
  * answers them as stored unless `returning` is false (nobody reads them: no rows to send and parse).
+ * A `condition` is evaluated by the statement before it stores anything.
  */
 function insertQuery(
   stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
-  returning = true,
+  returning = true, condition?: AppendCondition,
 ) {
+  const name = returning ? 'ember_append_insert' : 'ember_append_insert_quiet';
   return {
-    name: returning ? 'ember_append_insert' : 'ember_append_insert_quiet',
+    name: condition ? `${name}_if_${condition.name}` : name,
     text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
            SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
              FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
                   WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
+           ${condition ? `WHERE ${condition.sql(10)}` : ''}
            ${returning ? `RETURNING ${EVENT_COLUMNS}` : ''}`,
     values: [
       stream.streamId,
@@ -396,6 +413,7 @@ function insertQuery(
       metadata,
       recordedAt,
       hashes,
+      ...(condition?.values ?? []),
     ],
   };
 }

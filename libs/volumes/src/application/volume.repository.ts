@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore, type SqlExecutor } from '#ember/event-store';
+import { EventStore, type AppendCondition, type SqlExecutor } from '#ember/event-store';
 import { volumeStream } from '#ember/kernel';
 import { foldVolume, type VolumeState } from '../domain/volume.aggregate.js';
 
@@ -9,14 +9,14 @@ const REMEMBERED = 10_000;
 /** Loads volume aggregates from their event streams. */
 @Injectable()
 export class VolumeRepository {
-  /** Recently loaded states, least recently used first. Never trusted without {@link holdAt}. */
+  /** Recently loaded states, least recently used first. Never trusted without {@link heldAt}. */
   private readonly recent = new Map<string, VolumeState>();
 
   constructor(private readonly store: EventStore) {}
 
   /**
    * A state of the volume this process loaded before, if any: possibly stale, so a writer that decides
-   * on it sends {@link holdAt} with its writes, and starts over from {@link loadShared} if that fails.
+   * on it appends under {@link heldAt}, and starts over from {@link loadShared} if that fails.
    */
   remembered(volumeId: string): VolumeState | null {
     const state = this.recent.get(volumeId);
@@ -31,17 +31,19 @@ export class VolumeRepository {
   }
 
   /**
-   * Inside a transaction: holds the volume's read-model row FOR SHARE (as {@link loadShared}) and fails
-   * the transaction with a stale read (`isStaleRead`) unless the row is still at `state.version`, the
-   * version the state was folded to. Nothing to wait for: it travels with the writes that follow.
+   * The condition of an append decided on `state` (see {@link EventStore.appendNewIn}): it holds the
+   * volume's read-model row FOR SHARE (as {@link loadShared}) and fails the statement, and the
+   * transaction, with a stale read (`isStaleRead`) unless the row is still at `state.version`, the
+   * version the state was folded to. Checked by the append's insert: no statement of its own.
    */
-  holdAt(tx: SqlExecutor, state: VolumeState): Promise<unknown> {
-    return tx.query({
-      name: 'ember_volume_hold_at',
-      text: `SELECT ember_fresh((SELECT version FROM volumes WHERE id = $1 FOR SHARE) IS NOT DISTINCT FROM $2,
-                               'volume ' || $1 || ' is no longer at version ' || $2)`,
+  heldAt(state: VolumeState): AppendCondition {
+    return {
+      name: 'volume_held_at',
+      sql: (p) =>
+        `ember_fresh((SELECT version FROM volumes WHERE id = $${p}::uuid FOR SHARE) IS NOT DISTINCT FROM $${p + 1}::int,
+                     'volume ' || $${p}::text || ' is no longer at version ' || $${p + 1}::text)`,
       values: [state.id, state.version],
-    });
+    };
   }
 
   async load(volumeId: string): Promise<VolumeState | null> {
