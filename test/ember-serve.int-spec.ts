@@ -44,11 +44,11 @@ describe('bin/ember-serve', () => {
   it('runs the compiled API with a bounded heap and no source maps', () => {
     const api = report('api', '--import', probe);
     expect(api.argv1).toBe(join(root, 'dist/apps/api/src/main.js'));
-    expect(api.execArgv).toEqual(expect.arrayContaining(['--max-old-space-size=256', '--max-semi-space-size=8']));
+    expect(api.execArgv).toEqual(expect.arrayContaining(['--max-old-space-size=256', '--max-semi-space-size=16']));
     expect(api.sourceMaps).toBe(false);
     // The old generation's maximum plus the young generation's (3 semi-spaces).
     expect(api.heapLimitMiB).toBeGreaterThanOrEqual(256);
-    expect(api.heapLimitMiB).toBeLessThanOrEqual(256 + 3 * 8);
+    expect(api.heapLimitMiB).toBeLessThanOrEqual(256 + 3 * 16);
   });
 
   it('runs the worker with V8 defaults', () => {
