@@ -3,7 +3,8 @@
 import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import { query } from '../lib/db.mjs';
-import { HZ, log, machineBusyJiffies, processJiffies, rssMiB, sleep } from '../lib/util.mjs';
+import { measuredLoad } from '../lib/measured-load.mjs';
+import { HZ, log, processJiffies, rssMiB, sleep } from '../lib/util.mjs';
 
 /** The autocannon options of the create-snapshot load (shared with the scale-out workload). */
 export function createSnapshotLoad({ client, volumeId, connections = 32 }) {
@@ -29,31 +30,16 @@ export async function apiLoad({ stack, client, volumeId, connections = 32, secon
     const v = rssMiB(stack.apiPid);
     if (v !== null) rss.push(v);
   };
-  sample();
+  const { result, cpu } = await measuredLoad(opts, {
+    title,
+    seconds,
+    apiPids: [stack.apiPid],
+    workerPids: stack.workerPid ? [stack.workerPid] : [],
+    sample,
+  });
   const rssBefore = rss[0];
-  const timer = setInterval(sample, 100);
-  const j0 = { api: processJiffies(stack.apiPid), worker: processJiffies(stack.workerPid), machine: machineBusyJiffies(), self: process.cpuUsage() };
-  log(`${title}: ${connections} connections, ${seconds} s`);
-  const started = Date.now();
-  let result;
-  try {
-    result = await autocannon({ ...opts, duration: seconds });
-  } finally {
-    clearInterval(timer);
-  }
-  sample();
   const api = stack.procs.api;
   if (api.exitCode !== null || api.signalCode !== null) throw new Error(`the API exited (${api.exitCode ?? api.signalCode}) during the load:\n${stack.logs().slice(-3000)}`);
-  const wall = (Date.now() - started) / 1000;
-  const self = process.cpuUsage(j0.self);
-  const cores = (j) => j / HZ / wall;
-  const cpu = {
-    api: cores(processJiffies(stack.apiPid) - j0.api),
-    worker: cores(processJiffies(stack.workerPid) - j0.worker),
-    loadGenerator: (self.user + self.system) / 1e6 / wall,
-    machine: cores(machineBusyJiffies() - j0.machine),
-  };
-  cpu.others = Math.max(0, cpu.machine - cpu.api - cpu.worker - cpu.loadGenerator); // Postgres, Redis, other users
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
   const total = result.requests.total;
   const ok = statuses['202'] ?? 0;

@@ -9,7 +9,8 @@ import autocannon from 'autocannon';
 import { onCleanup } from '../lib/cleanup.mjs';
 import { createDatabase } from '../lib/db.mjs';
 import { freePort } from '../lib/stack.mjs';
-import { HZ, log, machineBusyJiffies, processJiffies, ROOT, runOk } from '../lib/util.mjs';
+import { measuredLoad } from '../lib/measured-load.mjs';
+import { log, ROOT, runOk } from '../lib/util.mjs';
 
 export async function floorLoad({ dbName, connections = 32, seconds = 10, warmupSeconds = 2 }) {
   const url = await createDatabase(dbName);
@@ -34,13 +35,10 @@ export async function floorLoad({ dbName, connections = 32, seconds = 10, warmup
       pipelining: 1,
       timeout: 30,
     };
-    log(`floor: warm-up ${warmupSeconds} s, then ${connections} connections, ${seconds} s`);
+    log(`floor: warm-up ${warmupSeconds} s`);
     await autocannon({ ...opts, connections: 4, duration: warmupSeconds });
-    const j0 = { server: processJiffies(server.pid), machine: machineBusyJiffies() };
-    const started = Date.now();
-    const r = await autocannon({ ...opts, duration: seconds });
-    const wall = (Date.now() - started) / 1000;
-    const serverCores = (processJiffies(server.pid) - j0.server) / HZ / wall;
+    const { result: r, cpu } = await measuredLoad(opts, { title: 'floor', seconds, apiPids: [server.pid] });
+    const serverCores = cpu.api;
     const ok = r.statusCodeStats?.['202']?.count ?? 0;
     return {
       connections,
@@ -49,7 +47,7 @@ export async function floorLoad({ dbName, connections = 32, seconds = 10, warmup
       non202: r.requests.total - ok + r.errors + r.timeouts,
       serverCores,
       serverCpuMsPerRequest: (serverCores * 1000) / (r.requests.total / r.duration),
-      machineCores: (machineBusyJiffies() - j0.machine) / HZ / wall,
+      machineCores: cpu.machine,
     };
   } finally {
     await stop();

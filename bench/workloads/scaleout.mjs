@@ -7,7 +7,8 @@ import { CinderClient, fillVolume } from '../lib/cinder.mjs';
 import { onCleanup } from '../lib/cleanup.mjs';
 import { createEmberDatabase, query } from '../lib/db.mjs';
 import { startStack } from '../lib/stack.mjs';
-import { HZ, log, machineBusyJiffies, processJiffies, rssMiB, sleep } from '../lib/util.mjs';
+import { log, rssMiB, sleep } from '../lib/util.mjs';
+import { measuredLoad } from '../lib/measured-load.mjs';
 import { createSnapshotLoad } from './api-load.mjs';
 
 const REQUESTING = ['volume.requested.v1', 'snapshot.requested.v1', 'snapshot.deletion_requested.v1'];
@@ -95,31 +96,11 @@ async function measure({ apis, workers, poolSize, rep, dbPrefix, queuePrefix, co
         if (v !== null) rss.get(pid).push(v);
       }
     };
-    const sum = (pids) => pids.reduce((n, pid) => n + processJiffies(pid), 0);
     const xacts = async () =>
       (await query(databaseUrl, `SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n;
     const x0 = await xacts();
-    const j0 = { api: sum(apiSide), worker: sum(stack.workerPids), machine: machineBusyJiffies(), self: process.cpuUsage() };
-    sample();
-    const timer = setInterval(sample, 250);
-    log(`${title}: ${connections} connections, ${seconds} s`);
     const started = Date.now();
-    let result;
-    try {
-      result = await autocannon({ ...opts, duration: seconds });
-    } finally {
-      clearInterval(timer);
-    }
-    const wall = (Date.now() - started) / 1000;
-    const self = process.cpuUsage(j0.self);
-    const cores = (j) => j / HZ / wall;
-    const cpu = {
-      api: cores(sum(apiSide) - j0.api),
-      worker: cores(sum(stack.workerPids) - j0.worker),
-      loadGenerator: (self.user + self.system) / 1e6 / wall,
-      machine: cores(machineBusyJiffies() - j0.machine),
-    };
-    cpu.others = Math.max(0, cpu.machine - cpu.api - cpu.worker - cpu.loadGenerator);
+    const { result, wall, cpu } = await measuredLoad(opts, { title, seconds, apiPids: apiSide, workerPids: stack.workerPids, sample, everyMs: 250 });
     await sleep(1000); // Postgres publishes its counters within a second
     const dbTransactions = Number(await xacts()) - Number(x0);
     const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));

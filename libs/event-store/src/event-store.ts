@@ -107,9 +107,13 @@ export class EventStore {
   async appendNewIn(tx: SqlExecutor, streams: AppendToStream[], condition?: AppendCondition): Promise<RecordedEvent[]> {
     const notNew = streams.find((s) => !isNewStream(s));
     if (notNew) throw new Error(`appendNewIn: ${notNew.streamId} is not a new stream of new events`);
-    const pending = streams.map((stream, i) => this.appendFirst(tx, stream, false, i === 0 ? condition : undefined));
+    const firsts = streams.map((stream) => this.firstEventsOf(stream));
+    firsts.forEach(({ ids, recordedAt, hashes, data, metadata }, i) => {
+      const query = insertQuery(streams[i]!, 0, ids, recordedAt, hashes, data, metadata, false, i === 0 ? condition : undefined);
+      void expectOk(tx, query, (e) => insertError(e, streams[i]!));
+    });
     this.appendedIn.add(tx);
-    const events = pending.flatMap((p) => p.provisional);
+    const events = firsts.flatMap((f) => f.provisional);
     await this.applyInline(tx, events);
     return events;
   }
@@ -138,12 +142,14 @@ export class EventStore {
    * caller sees, not the aborted-transaction errors it causes after it.
    */
   private async appendNewStreams(tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined): Promise<AppendResult> {
-    const pending = streams.map((stream) => this.appendFirst(tx, stream));
-    const inserted = Promise.all(pending.map((p) => p.inserted));
+    const firsts = streams.map((stream) => this.firstEventsOf(stream));
+    const inserted = Promise.all(
+      firsts.map(({ ids, recordedAt, hashes, data, metadata }, i) => this.insert(tx, streams[i]!, 0, ids, recordedAt, hashes, data, metadata)),
+    );
     inserted.catch(() => undefined);
     this.appendedIn.add(tx);
     try {
-      await this.applyInline(tx, pending.flatMap((p) => p.provisional));
+      await this.applyInline(tx, firsts.flatMap((f) => f.provisional));
     } catch (e) {
       await inserted; // throws the insert's own error first, if one failed
       throw e;
@@ -247,7 +253,7 @@ export class EventStore {
     const ids = stream.events.map((e) => e.eventId);
     // One round trip: the stream's head (version and hash, to chain from), the ids as Postgres spells
     // them, the time to record (hashed, so chosen here rather than by a column default; never before the
-    // head's, which a writer's own clock may have set ahead: see appendFirst), and any of our events
+    // head's, which a writer's own clock may have set ahead: see firstEventsOf), and any of our events
     // already stored. UNIQUE(stream_id, stream_version) keeps the chain linear under races.
     const { rows } = await tx.query<AppendCheck>({
       name: 'ember_append_check',
@@ -272,25 +278,20 @@ export class EventStore {
   }
 
   /**
-   * A new stream's events (`no_stream`, ids as Postgres prints them) in one statement: nothing to chain
-   * from (GENESIS) and nothing to read first. The time recorded is this process's clock (the hash covers
-   * it, so it is chosen before the insert); later events of the stream are never recorded before it,
-   * whatever Postgres's clock says. A stream that exists after all fails the stream-version key
-   * (a ConcurrencyError); ids already stored fail the event-id key, and {@link append} then retries
-   * through the checked path, which answers an idempotent retry with the stored events.
+   * A new stream's events (`no_stream`, ids as Postgres prints them), ready for one insert statement:
+   * nothing to chain from (GENESIS) and nothing to read first. The time recorded is this process's clock
+   * (the hash covers it, so it is chosen before the insert); later events of the stream are never
+   * recorded before it, whatever Postgres's clock says. A stream that exists after all fails the
+   * stream-version key (a ConcurrencyError); ids already stored fail the event-id key, and {@link append}
+   * then retries through the checked path, which answers an idempotent retry with the stored events.
    */
-  private appendFirst(tx: SqlExecutor, stream: AppendToStream, waited = true, condition?: AppendCondition) {
+  private firstEventsOf(stream: AppendToStream) {
     const recordedAt = microsNow();
     const ids = stream.events.map((e) => e.eventId);
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
     const contents = storedContents(stream, 0, ids, recordedAt, data, metadata);
     const hashes = chainHashes(GENESIS_HASH, contents);
-    const inserted = waited
-      ? this.insert(tx, stream, 0, ids, recordedAt, hashes, data, metadata)
-      : expectOk(tx, insertQuery(stream, 0, ids, recordedAt, hashes, data, metadata, false, condition), (e) => insertError(e, stream)).then(
-          () => null,
-        );
     const at = new Date(recordedAt);
     // What guards and projections see meanwhile: the stored form (as hashed), upcast as readers get it.
     const provisional = contents.map((c) =>
@@ -300,7 +301,7 @@ export class EventStore {
         recordedAt: at,
       }),
     );
-    return { inserted, provisional };
+    return { ids, recordedAt, hashes, data, metadata, provisional };
   }
 
 
@@ -385,6 +386,9 @@ async function settled(tx: SqlExecutor): Promise<void> {
   if (tx instanceof PipelinedTransaction) await tx.settle();
 }
 
+/** The insert statements' SQL by statement name (a condition's name stands for its SQL). */
+const INSERT_SQL = new Map<string, string>();
+
 /**
  * The statement that stores a stream's events after `version` (hashed and timed by the caller), and
  * answers them as stored unless `returning` is false (nobody reads them: no rows to send and parse).
@@ -394,15 +398,21 @@ function insertQuery(
   stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
   returning = true, condition?: AppendCondition,
 ) {
-  const name = returning ? 'ember_append_insert' : 'ember_append_insert_quiet';
+  const base = returning ? 'ember_append_insert' : 'ember_append_insert_quiet';
+  const name = condition ? `${base}_if_${condition.name}` : base;
+  let text = INSERT_SQL.get(name);
+  if (text === undefined) {
+    text = `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+            SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
+              FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
+                   WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
+            ${condition ? `WHERE ${condition.sql(10)}` : ''}
+            ${returning ? `RETURNING ${EVENT_COLUMNS}` : ''}`;
+    INSERT_SQL.set(name, text);
+  }
   return {
-    name: condition ? `${name}_if_${condition.name}` : name,
-    text: `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-           SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
-             FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
-                  WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
-           ${condition ? `WHERE ${condition.sql(10)}` : ''}
-           ${returning ? `RETURNING ${EVENT_COLUMNS}` : ''}`,
+    name,
+    text,
     values: [
       stream.streamId,
       version,

@@ -11,21 +11,10 @@ import { foldSnapshot, Snapshot } from '#ember/snapshots';
 import { foldVolume, Volume } from '#ember/volumes';
 import { cinderClient, type Reply } from '../../../../test/support/cinder-client.js';
 import { isolatedDatabase } from '../../../../test/support/database.js';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
 import { createApi } from '../create-api.js';
 
 const P = 'be7a0000be7a0000be7a0000be7a0000';
-
-/** A small seeded PRNG (mulberry32): a failing sequence is replayed from its seed. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T | undefined => xs[Math.floor(next() * xs.length)] };
-}
 
 /**
  * `replay --verify` finds nothing to report after any mix of API commands and worker outcomes, and
@@ -60,7 +49,7 @@ describe('replay of read models written by the API and the worker', () => {
   });
 
   /** What a storage job would append next, decided on the stream's current state (as the worker does). */
-  async function workerOutcome(kind: 'volume' | 'snapshot', id: string, r: ReturnType<typeof random>): Promise<void> {
+  async function workerOutcome(kind: 'volume' | 'snapshot', id: string, r: ReturnType<typeof seededRandom>): Promise<void> {
     const events = await store.readStream(`${kind}-${id}`);
     const cause = events.at(-1)!;
     const at = microsNow();
@@ -85,7 +74,7 @@ describe('replay of read models written by the API and the worker', () => {
   }
 
   async function randomHistory(seed: number, steps: number): Promise<Reply[]> {
-    const r = random(seed);
+    const r = seededRandom(seed);
     const volumes: string[] = [];
     const snapshots: string[] = [];
     const replies: Reply[] = [];

@@ -7,21 +7,9 @@ import { QuotaEvents, quotaStream } from '#ember/quotas';
 import { SnapshotEvents } from '#ember/snapshots';
 import { VolumeEvents } from '#ember/volumes';
 import { isolatedDatabase } from '../../../../test/support/database.js';
+import { seededRandom } from '../../../../test/support/seeded-random.js';
 import { READ_MODEL_TABLES } from '../read-models.js';
 import { ReadModelReplay } from './read-model-replay.js';
-
-/** A small seeded PRNG (mulberry32): a failing history is rebuilt from its seed. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]! };
-}
 
 const PROJECTS = ['ba7c0000ba7c0000ba7c0000ba7c0001', 'ba7c0000ba7c0000ba7c0000ba7c0002', 'ba7c0000ba7c0000ba7c0000ba7c0003'];
 
@@ -36,7 +24,7 @@ type Decided = { type: string; data: Record<string, unknown> };
  * projections, so the live read models are what a rebuild must reproduce.
  */
 async function appendHistory(store: EventStore, seed: number, steps: number): Promise<void> {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const volumes: VolumeState[] = [];
   const snapshots: SnapshotState[] = [];
   const meta = () => (r.next() < 0.5 ? {} : { [`k${r.int(3)}`]: `v${r.int(100)}` });
@@ -50,7 +38,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
       case 1: return one(VolumeEvents.Failed, { code: 'STORAGE_FULL', reason: 'full' });
       case 2: return one(VolumeEvents.Updated, r.next() < 0.5 ? { name: name(step) } : { description: `d${step}`, ...(r.next() < 0.5 ? { name: null } : {}) });
       case 3: return one(VolumeEvents.MetadataChanged, { metadata: meta() });
-      case 4: return one(VolumeEvents.StatusReset, r.pick([{ status: 'error' }, { attachStatus: 'detached' }, { status: 'available', attachStatus: 'attached' }, {}]));
+      case 4: return one(VolumeEvents.StatusReset, r.one([{ status: 'error' }, { attachStatus: 'detached' }, { status: 'available', attachStatus: 'attached' }, {}]));
       case 5: {
         if (v.pendingSize === null) {
           v.pendingSize = v.size + 1 + r.int(3);
@@ -69,7 +57,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
       }
       case 7: {
         if (v.attachments.length === 0) return one(VolumeEvents.Reserved);
-        const attachmentId = r.pick(v.attachments);
+        const attachmentId = r.one(v.attachments);
         return r.next() < 0.5
           ? one(VolumeEvents.AttachmentConnected, { attachmentId, connector: { host: 'h' } })
           : one(VolumeEvents.AttachmentCompleted, { attachmentId });
@@ -84,8 +72,8 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
         const attachmentId = v.attachments.splice(r.int(v.attachments.length), 1)[0]!;
         return [{ type: VolumeEvents.DetachingStarted, data: {} }, { type: VolumeEvents.Detached, data: { attachmentId } }];
       }
-      case 10: return one(r.pick([VolumeEvents.DetachingRolledBack, VolumeEvents.Reserved, VolumeEvents.Unreserved]));
-      case 11: return one(r.pick([VolumeEvents.RevertRequested, VolumeEvents.Reverted, VolumeEvents.RevertFailed]), { snapshotId: randomUUID(), checksum: 'c' });
+      case 10: return one(r.one([VolumeEvents.DetachingRolledBack, VolumeEvents.Reserved, VolumeEvents.Unreserved]));
+      case 11: return one(r.one([VolumeEvents.RevertRequested, VolumeEvents.Reverted, VolumeEvents.RevertFailed]), { snapshotId: randomUUID(), checksum: 'c' });
       case 12: return one(VolumeEvents.DeletionRequested, { cascade: false, force: false });
       case 13: return one(VolumeEvents.DeletionFailed, { code: 'BUSY', reason: 'busy' });
       case 14: return r.next() < 0.5 ? 'deleted' : one(VolumeEvents.Available, { bytes: 1 });
@@ -100,8 +88,8 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
       case 2: return one(SnapshotEvents.Failed, { code: 'X', reason: 'gone' });
       case 3: return one(SnapshotEvents.Updated, r.next() < 0.5 ? { name: name(step) } : { description: null });
       case 4: return one(SnapshotEvents.MetadataChanged, { metadata: meta() });
-      case 5: return one(SnapshotEvents.StatusReset, { status: r.pick(['available', 'error', 'creating']) });
-      case 6: return one(SnapshotEvents.StatusUpdated, { status: r.pick(['available', 'error']), progress: r.next() < 0.5 ? null : '90%' });
+      case 5: return one(SnapshotEvents.StatusReset, { status: r.one(['available', 'error', 'creating']) });
+      case 6: return one(SnapshotEvents.StatusUpdated, { status: r.one(['available', 'error']), progress: r.next() < 0.5 ? null : '90%' });
       case 7: return one(SnapshotEvents.DeletionRequested, { force: false, unmanage: r.next() < 0.3 });
       case 8: return one(SnapshotEvents.DeletionFailed, { code: 'BUSY', reason: 'busy' });
       case 9: return one(SnapshotEvents.RestoreStarted, { volumeId: randomUUID() });
@@ -123,7 +111,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
     for (let n = 1 + r.int(3); n > 0; n--) {
       const dice = r.int(10);
       if (dice < 2 || volumes.length === 0) {
-        const v: VolumeState = { id: randomUUID(), project: r.pick(PROJECTS), version: 0, size: 1 + r.int(4), pendingSize: null, attachments: [] };
+        const v: VolumeState = { id: randomUUID(), project: r.one(PROJECTS), version: 0, size: 1 + r.int(4), pendingSize: null, attachments: [] };
         add(`volume-${v.id}`, 'no_stream', [{ type: VolumeEvents.Requested, data: {
           volumeId: v.id, projectId: v.project, userId: 'u1', name: name(step), description: null, metadata: meta(), size: v.size,
           availabilityZone: 'nova', volumeType: '__DEFAULT__', snapshotId: null, sourceVolid: null,
@@ -131,7 +119,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
         v.version = streams.at(-1)!.events.length;
         volumes.push(v);
       } else if (dice < 5) {
-        const volume = r.pick(volumes);
+        const volume = r.one(volumes);
         const s: SnapshotState = { id: randomUUID(), project: volume.project, version: 0, size: volume.size };
         add(`snapshot-${s.id}`, 'no_stream', [{ type: SnapshotEvents.Requested, data: {
           snapshotId: s.id, volumeId: volume.id, projectId: s.project, userId: 'u1', name: name(step), description: null,
@@ -140,7 +128,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
         s.version = streams.at(-1)!.events.length;
         snapshots.push(s);
       } else if (dice < 8) {
-        const v = r.pick(volumes);
+        const v = r.one(volumes);
         if (touched.has(`volume-${v.id}`)) continue;
         const events: Decided[] = [];
         for (let k = 1 + r.int(3); k > 0; k--) {
@@ -155,7 +143,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
         add(`volume-${v.id}`, v.version, events);
         v.version += events.length;
       } else if (snapshots.length > 0) {
-        const s = r.pick(snapshots);
+        const s = r.one(snapshots);
         if (touched.has(`snapshot-${s.id}`)) continue;
         const events: Decided[] = [];
         for (let k = 1 + r.int(3); k > 0; k--) {
@@ -172,7 +160,7 @@ async function appendHistory(store: EventStore, seed: number, steps: number): Pr
       }
     }
     if (r.int(20) === 0) {
-      const project = r.pick(PROJECTS);
+      const project = r.one(PROJECTS);
       const event = r.next() < 0.7
         ? { type: QuotaEvents.LimitsSet, data: { projectId: project, limits: { snapshots: 100 + r.int(50), volumes: -1 } } }
         : { type: QuotaEvents.LimitsReset, data: { projectId: project } };
