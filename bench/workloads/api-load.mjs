@@ -30,7 +30,7 @@ export async function apiLoad({ stack, client, volumeId, connections = 32, secon
     const v = rssMiB(stack.apiPid);
     if (v !== null) rss.push(v);
   };
-  const { result, cpu } = await measuredLoad(opts, {
+  const { cpu, load } = await measuredLoad(opts, {
     title,
     seconds,
     apiPids: [stack.apiPid],
@@ -40,19 +40,9 @@ export async function apiLoad({ stack, client, volumeId, connections = 32, secon
   const rssBefore = rss[0];
   const api = stack.procs.api;
   if (api.exitCode !== null || api.signalCode !== null) throw new Error(`the API exited (${api.exitCode ?? api.signalCode}) during the load:\n${stack.logs().slice(-3000)}`);
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
-  const total = result.requests.total;
-  const ok = statuses['202'] ?? 0;
   return {
     connections,
-    seconds: result.duration,
-    requests: total,
-    reqPerSec: total / result.duration,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-    statuses,
-    non202: total - ok + result.errors + result.timeouts,
-    errors: result.errors,
-    timeouts: result.timeouts,
+    ...load,
     rssMiB: { before: rssBefore, max: Math.max(...rss), end: rss[rss.length - 1], samples: rss.length },
     cpuCores: cpu,
   };

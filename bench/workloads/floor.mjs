@@ -37,16 +37,12 @@ export async function floorLoad({ dbName, connections = 32, seconds = 10, warmup
     };
     log(`floor: warm-up ${warmupSeconds} s`);
     await autocannon({ ...opts, connections: 4, duration: warmupSeconds });
-    const { result: r, cpu } = await measuredLoad(opts, { title: 'floor', seconds, apiPids: [server.pid] });
-    const serverCores = cpu.api;
-    const ok = r.statusCodeStats?.['202']?.count ?? 0;
+    const { cpu, load } = await measuredLoad(opts, { title: 'floor', seconds, apiPids: [server.pid] });
     return {
       connections,
-      reqPerSec: r.requests.total / r.duration,
-      latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
-      non202: r.requests.total - ok + r.errors + r.timeouts,
-      serverCores,
-      serverCpuMsPerRequest: (serverCores * 1000) / (r.requests.total / r.duration),
+      ...load,
+      serverCores: cpu.api,
+      serverCpuMsPerRequest: (cpu.api * 1000) / load.reqPerSec,
       machineCores: cpu.machine,
     };
   } finally {

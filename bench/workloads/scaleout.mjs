@@ -100,14 +100,12 @@ async function measure({ apis, workers, poolSize, rep, dbPrefix, queuePrefix, co
       (await query(databaseUrl, `SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n;
     const x0 = await xacts();
     const started = Date.now();
-    const { result, wall, cpu } = await measuredLoad(opts, { title, seconds, apiPids: apiSide, workerPids: stack.workerPids, sample, everyMs: 250 });
+    const { wall, cpu, load } = await measuredLoad(opts, { title, seconds, apiPids: apiSide, workerPids: stack.workerPids, sample, everyMs: 250 });
     await sleep(1000); // Postgres publishes its counters within a second
     const dbTransactions = Number(await xacts()) - Number(x0);
-    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
-    const total = result.requests.total;
-    const non202 = total - (statuses['202'] ?? 0) + result.errors + result.timeouts;
+    const { requests: total, non202 } = load;
     const creatingAtEnd = await creating(databaseUrl);
-    log(`${title}: ${(total / result.duration).toFixed(0)} req/s, p99 ${result.latency.p99} ms, non-202 ${non202}; ${creatingAtEnd} snapshots still creating`);
+    log(`${title}: ${load.reqPerSec.toFixed(0)} req/s, p99 ${load.latencyMs.p99} ms, non-202 ${non202}; ${creatingAtEnd} snapshots still creating`);
 
     // The workers catch up; then every check runs on the settled state.
     const t0 = Date.now();
@@ -136,14 +134,7 @@ async function measure({ apis, workers, poolSize, rep, dbPrefix, queuePrefix, co
       apiPids,
       workerPids: stack.workerPids,
       connections,
-      seconds: result.duration,
-      requests: total,
-      reqPerSec: total / result.duration,
-      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-      statuses,
-      non202,
-      errors: result.errors,
-      timeouts: result.timeouts,
+      ...load,
       cpuCores: cpu,
       rssMiB: Object.fromEntries([...rss].map(([pid, xs]) => [pid, { max: xs.length ? Math.max(...xs) : null, samples: xs.length, supervisor: apis > 1 && pid === stack.apiPid }])),
       dbTransactionsPerRequest: total ? dbTransactions / total : null,
