@@ -37,6 +37,17 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
   });
 
+  it('names where the refused value sits, at any depth', () => {
+    expect(() => canonicalJson({ a: [1, { b: -Infinity }] })).toThrow('canonicalJson: $.a[1].b is -Infinity, which JSON cannot express');
+    expect(() => canonicalJson([2n])).toThrow('canonicalJson: $[0] is a bigint, which JSON cannot express');
+  });
+
+  it('quotes keys that need escaping, also when they repeat', () => {
+    const odd = { 'a"b': 1, 'c\\d': { 'a"b': 2 } };
+    expect(canonicalJson(odd)).toBe(JSON.stringify({ 'a"b': 1, 'c\\d': { 'a"b': 2 } }));
+    expect(canonicalJson(odd)).toBe(canonicalJson(odd));
+  });
+
   it('treats undefined members and toJSON like JSON.stringify', () => {
     const at = new Date('2026-01-02T03:04:05.678Z');
     expect(canonicalJson({ a: undefined, at, list: [undefined] })).toBe('{"at":"2026-01-02T03:04:05.678Z","list":[null]}');

@@ -7,12 +7,28 @@
  * does); refuses what JSON cannot express (non-finite numbers, bigint, functions, symbols).
  */
 export function canonicalJson(value: unknown): string {
-  const text = serialize(value, '$');
+  let text: string | undefined;
+  try {
+    text = serialize(value);
+  } catch (e) {
+    if (e instanceof Refused) throw new TypeError(`canonicalJson: $${e.path} ${e.what}, which JSON cannot express`);
+    throw e;
+  }
   if (text === undefined) throw new TypeError('canonicalJson: the value itself is not JSON (undefined, function or symbol)');
   return text;
 }
 
-function serialize(value: unknown, path: string): string | undefined {
+/** A value JSON cannot express; the path to it is prepended as the refusal unwinds (hashing hot path: no path strings otherwise). */
+class Refused {
+  path = '';
+  constructor(readonly what: string) {}
+  under(segment: string): Refused {
+    this.path = segment + this.path;
+    return this;
+  }
+}
+
+function serialize(value: unknown): string | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: () => unknown }).toJSON();
   }
@@ -22,24 +38,52 @@ function serialize(value: unknown, path: string): string | undefined {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${path} is ${value}, which JSON cannot express`);
+      if (!Number.isFinite(value)) throw new Refused(`is ${value}`);
       return JSON.stringify(value);
     case 'undefined':
     case 'function':
     case 'symbol':
       return undefined;
     case 'bigint':
-      throw new TypeError(`canonicalJson: ${path} is a bigint, which JSON cannot express`);
+      throw new Refused('is a bigint');
   }
   if (value === null) return 'null';
   if (Array.isArray(value)) {
-    return `[${value.map((item, i) => serialize(item, `${path}[${i}]`) ?? 'null').join(',')}]`;
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ',';
+      text += member(value[i], i) ?? 'null';
+    }
+    return text + ']';
   }
-  const members: string[] = [];
   // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 asks.
-  for (const key of Object.keys(value as object).sort()) {
-    const text = serialize((value as Record<string, unknown>)[key], `${path}.${key}`);
-    if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+  const keys = Object.keys(value as object).sort();
+  let text = '{';
+  for (const key of keys) {
+    const item = member((value as Record<string, unknown>)[key], key);
+    if (item === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += quoted(key) + item;
   }
-  return `{${members.join(',')}}`;
+  return text + '}';
+}
+
+/** `"key":`, kept for the keys events repeat (their field names); others are quoted each time. */
+const quotedKeys = new Map<string, string>();
+function quoted(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key) + ':';
+    if (quotedKeys.size < 4096) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
+function member(value: unknown, at: string | number): string | undefined {
+  try {
+    return serialize(value);
+  } catch (e) {
+    if (e instanceof Refused) throw e.under(typeof at === 'number' ? `[${at}]` : `.${at}`);
+    throw e;
+  }
 }
