@@ -392,39 +392,36 @@ const INSERT_SQL = new Map<string, string>();
 /**
  * The statement that stores a stream's events after `version` (hashed and timed by the caller), and
  * answers them as stored unless `returning` is false (nobody reads them: no rows to send and parse).
- * A `condition` is evaluated by the statement before it stores anything.
+ * A `condition` is evaluated by the statement before it stores anything. One event (a create's) goes
+ * as plain parameters; several as arrays, unnested in order.
  */
 function insertQuery(
   stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
   returning = true, condition?: AppendCondition,
 ) {
-  const base = returning ? 'ember_append_insert' : 'ember_append_insert_quiet';
-  const name = condition ? `${base}_if_${condition.name}` : base;
+  const one = stream.events.length === 1;
+  const name = `ember_append_insert${one ? '_one' : ''}${returning ? '' : '_quiet'}${condition ? `_if_${condition.name}` : ''}`;
   let text = INSERT_SQL.get(name);
   if (text === undefined) {
+    const rows = one
+      ? `SELECT $1, $2::int + 1, $3::uuid, $4::text, $5::int, $6::jsonb, $7::jsonb, $8::timestamptz, $9::bytea`
+      : `SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
+           FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
+                WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)`;
     text = `INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-            SELECT $1, $2::int + e.ord, e.event_id, e.type, e.schema_version, e.data, e.metadata, $8::timestamptz, e.hash
-              FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $9::bytea[])
-                   WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, hash, ord)
+            ${rows}
             ${condition ? `WHERE ${condition.sql(10)}` : ''}
             ${returning ? `RETURNING ${EVENT_COLUMNS}` : ''}`;
     INSERT_SQL.set(name, text);
   }
+  const types = stream.events.map((e) => e.type);
+  const schemaVersions = stream.events.map((e) => schemaVersionOf(e.type));
   return {
     name,
     text,
-    values: [
-      stream.streamId,
-      version,
-      ids,
-      stream.events.map((e) => e.type),
-      stream.events.map((e) => schemaVersionOf(e.type)),
-      data,
-      metadata,
-      recordedAt,
-      hashes,
-      ...(condition?.values ?? []),
-    ],
+    values: one
+      ? [stream.streamId, version, ids[0], types[0], schemaVersions[0], data[0], metadata[0], recordedAt, hashes[0], ...(condition?.values ?? [])]
+      : [stream.streamId, version, ids, types, schemaVersions, data, metadata, recordedAt, hashes, ...(condition?.values ?? [])],
   };
 }
 
