@@ -36,7 +36,7 @@ const { values: opt } = parseArgs({
     connections: { type: 'string', default: '32' },
     'latency-count': { type: 'string', default: '50' },
     'copy-reps': { type: 'string', default: '3' },
-    'drain-seconds': { type: 'string', default: '60' },
+    'drain-seconds': { type: 'string', default: '120' },
     'scaleout-configs': { type: 'string', default: '1x1,2x2' },
     'scaleout-reps': { type: 'string', default: '1' },
     only: { type: 'string' },
@@ -77,6 +77,8 @@ const results = {
   startedAt: now.toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   options: N,
+  // Passed to the stacks' workers when set (bench/lib/stack.mjs); unset: Ember's default (10).
+  workerNice: process.env.EMBER_WORKER_NICE ?? 'default',
   loadAverage: { start: load() },
   workloads: {},
   skipped: {},
@@ -500,7 +502,7 @@ const file = await writeResults();
 const table = printTable(results.rows);
 console.log(`\nEmber benchmark ${runId} — git ${results.git?.commit ?? '?'} (${results.git?.dirtyFiles ?? '?'} uncommitted files), ${results.machine.cpus} cores, ` +
   `Postgres ${results.postgres?.server_version ?? '?'} fsync=${results.postgres?.fsync ?? '?'} synchronous_commit=${results.postgres?.synchronous_commit ?? '?'}`);
-console.log(`load average (1/5/15 min): start ${results.loadAverage.start}, end ${results.loadAverage.end}; DATABASE server ${new URL(BASE_URL).host}\n`);
+console.log(`load average (1/5/15 min): start ${results.loadAverage.start}, end ${results.loadAverage.end}; DATABASE server ${new URL(BASE_URL).host}; EMBER_WORKER_NICE ${results.workerNice}\n`);
 console.log(table);
 if (results.buildWarning) console.log(`\nWARNING: ${results.buildWarning}`);
 for (const [k, v] of Object.entries(results.skipped)) console.log(`skipped ${k}: ${v}`);

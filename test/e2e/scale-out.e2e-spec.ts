@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,13 @@ describe('scale-out: 2 API processes + 2 workers', () => {
     );
     return rows[0]?.name;
   };
+
+  it('runs the workers at niceness 10 (batch work yields the CPU) and the API processes at the normal 0', () => {
+    // /proc/<pid>/stat: the 19th field is the nice value (fields counted after the parenthesised name).
+    const niceOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]);
+    expect(stack.workers.map((w) => niceOf(w.pid!))).toEqual([10, 10]);
+    expect(stack.apiPids().map(niceOf)).toEqual([0, 0]);
+  });
 
   it('serves a few hundred concurrent creates and deletes, survives a SIGKILLed worker, runs every job once and skips no event', async () => {
     expect(stack.apiPids()).toHaveLength(2);

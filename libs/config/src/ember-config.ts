@@ -66,9 +66,12 @@ export class EmberConfig {
   workerConcurrency: number;
 
   /**
-   * The worker's CPU niceness (0–19): with more, copies and checksums yield the CPU to the API and
-   * Postgres on a shared host and catch up when it is idle, at the price of POST → available latency
-   * under load (the dispatcher runs in the worker too). 0, the default, keeps the normal priority.
+   * The worker's CPU niceness (0–19), default 10: copies and checksums are batch work, so on a host
+   * shared with the API and Postgres they yield the CPU to requests and catch up when the host is
+   * idle (a worker always behind on copies would otherwise take as much CPU as the scheduler gives
+   * it, and each added worker process takes more from the API). The price is copy throughput, and
+   * POST → available latency, while the host is saturated (the dispatcher runs in the worker too).
+   * On a host of its own the worker runs as fast at 10 as at 0. 0 keeps the normal priority.
    */
   @IsInt({ message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })
   @Min(0, { message: 'EMBER_WORKER_NICE must be an integer from 0 to 19' })

@@ -39,9 +39,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBER_API_PROCESSES: 'two' })).toThrow(/EMBER_API_PROCESSES must be an integer/);
   });
 
-  it('runs the worker at normal priority unless EMBER_WORKER_NICE says otherwise (0 to 19)', () => {
-    expect(loadConfig({}).workerNice).toBe(0);
-    expect(loadConfig({ EMBER_WORKER_NICE: '10' }).workerNice).toBe(10);
+  it('runs the worker at niceness 10 unless EMBER_WORKER_NICE says otherwise (0 to 19)', () => {
+    expect(loadConfig({}).workerNice).toBe(10);
+    expect(loadConfig({ EMBER_WORKER_NICE: '0' }).workerNice).toBe(0);
+    expect(loadConfig({ EMBER_WORKER_NICE: '19' }).workerNice).toBe(19);
     expect(() => loadConfig({ EMBER_WORKER_NICE: '20' })).toThrow(/EMBER_WORKER_NICE must be an integer from 0 to 19/);
     expect(() => loadConfig({ EMBER_WORKER_NICE: '-5' })).toThrow(ConfigError);
   });
