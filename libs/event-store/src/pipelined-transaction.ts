@@ -25,7 +25,8 @@ interface Socket {
  * A statement nobody waits for can still fail: the first such failure is kept, reported instead of the
  * "transaction is aborted" errors that follow it, and thrown by {@link commit} (where Postgres answers
  * a failed transaction's COMMIT with a ROLLBACK, not an error). On a connection without pipelining,
- * statements simply run one after another.
+ * statements simply run one after another: each is handed to `pg` once the one before has answered
+ * (`pg` 8 would queue them itself, a deprecated behaviour that `pg` 9 removes).
  */
 export class PipelinedTransaction implements SqlExecutor {
   private corked = false;
@@ -33,6 +34,8 @@ export class PipelinedTransaction implements SqlExecutor {
   private failure: unknown = null;
   /** The answer of the last statement issued (answers come in order). */
   private last: Promise<unknown> | null = null;
+  /** Without pipelining: settles once the last statement handed to `pg` has answered. */
+  private previous: Promise<unknown> = Promise.resolve();
   private readonly socket: Socket | null;
 
   constructor(private readonly client: PoolClient) {
@@ -112,7 +115,9 @@ export class PipelinedTransaction implements SqlExecutor {
       this.socket.cork();
       this.corked = true;
     }
-    const sent = (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
+    const send = () => (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
+    const sent = this.socket ? send() : this.previous.then(send, send);
+    if (!this.socket) this.previous = sent.catch(() => undefined);
     const answer = sent.catch((e: unknown) => {
       const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
       const own = aborted || !translate ? e : translate(e);
