@@ -45,7 +45,7 @@ describe('EventStore.appendNewIn: a new stream, its guard checks, projections an
       name: 'test-notes',
       handles: ['test.noted.v1'],
       async apply(tx, e) {
-        await tx.query('INSERT INTO test_notes VALUES ($1, $2)', [e.streamId, Number(e.data.n ?? 0)]);
+        await tx.query('INSERT INTO test_notes VALUES ($1, $2) ON CONFLICT (stream_id) DO UPDATE SET n = excluded.n', [e.streamId, Number(e.data.n ?? 0)]);
       },
     };
     // Refuses events with `n` over 10, in SQL, its answer never waited for.
@@ -125,6 +125,46 @@ describe('EventStore.appendNewIn: a new stream, its guard checks, projections an
     await expect(append).rejects.toSatisfy(isStaleRead);
     expect(await stored(stale)).toBe(0);
     expect(await note(stale)).toBeUndefined();
+  });
+
+  it('appends to an existing stream in two round trips: its check, then the insert, guard, projection and COMMIT', async () => {
+    const s = uniqueStream();
+    await singleStore.append({ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 1 })] });
+    const client = await single.connect();
+    const batches = await countBatches(client);
+    client.release();
+    const result = await singleStore.append({ streamId: s, expectedVersion: 1, events: [event({ n: 2 }), event({ n: 4 })] });
+    // BEGIN with the check; the inserts, guard checks, projection writes and COMMIT; then the readers' wake-up.
+    expect(batches()).toBe(3);
+    const read = await store.readStream(s);
+    expect(result.versions).toEqual({ [s]: 3 });
+    expect(result.events).toEqual(read.slice(1)); // as stored: global positions drawn
+    expect(result.events.every((e) => e.position > 0n)).toBe(true);
+    expect(await note(s)).toBe(4);
+  });
+
+  it("throws an existing stream's lost race at COMMIT as a ConcurrencyError, and stores nothing of it", async () => {
+    const s = uniqueStream();
+    await store.append({ streamId: s, expectedVersion: 'no_stream', events: [event({ n: 1 })] });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((r) => (inserted = r));
+    // The first writer has inserted version 2 and not committed; the second checks (still version 1),
+    // inserts version 2 too and waits on the key until the first commits.
+    const first = store.transaction(async (tx) => {
+      await store.appendIn(tx, [{ streamId: s, expectedVersion: 1, events: [event({ n: 2 })] }]);
+      inserted();
+      await held;
+    });
+    await firstInserted;
+    const second = store.append({ streamId: s, expectedVersion: 1, events: [event({ n: 3 })] });
+    await new Promise((r) => setTimeout(r, 100));
+    release();
+    await first;
+    await expect(second).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await stored(s)).toBe(2);
+    expect(await note(s)).toBe(2);
   });
 
   it('refuses streams that are not new', async () => {

@@ -73,7 +73,10 @@ export class EventStore {
     for (let attempt = 0; ; attempt++) {
       try {
         // New streams are first inserted blind (one statement); every retry reads what is stored first.
-        return await this.transaction((tx) => this.appendAll(tx, list, then, attempt === 0));
+        // Without `then`, nothing waits inside the transaction: an existing stream's insert, its guards
+        // and projections travel with COMMIT, and the stored events are read from the insert's answer.
+        const issued = await this.transaction((tx) => this.appendAll(tx, list, then, attempt === 0, then !== undefined));
+        return await issued.stored;
       } catch (e) {
         // A concurrent retry of the very same append inserted our event ids first, or a blind insert met
         // a stream that exists (maybe holding these very events): run again, checked, and the idempotency
@@ -91,7 +94,7 @@ export class EventStore {
    * the caller's transaction is aborted (use {@link append} for idempotent retries of new streams).
    */
   async appendIn(tx: SqlExecutor, streams: AppendToStream[], then?: InTransaction): Promise<AppendResult> {
-    return this.appendAll(tx, streams, then, true);
+    return (await this.appendAll(tx, streams, then, true, true)).stored;
   }
 
   /**
@@ -118,21 +121,37 @@ export class EventStore {
     return events;
   }
 
-  private async appendAll(tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined, blind: boolean): Promise<AppendResult> {
-    if (blind && streams.every(isNewStream)) return this.appendNewStreams(tx, streams, then);
-    const result: AppendResult = { versions: {}, events: [], duplicate: true };
-    for (const stream of streams) {
-      const { version, recorded, duplicate } = await this.appendStream(tx, stream);
-      result.versions[stream.streamId] = version;
-      result.events.push(...recorded);
-      result.duplicate &&= duplicate;
-    }
-    if (result.duplicate) return result;
+  /**
+   * Issues an append in `tx`. Streams that exist are checked first (one round trip: their heads, and any
+   * of these events already stored); then their inserts, guards and projections are issued together,
+   * projections seeing the events as they will be stored but for their global position. With `settle`
+   * (the caller goes on in the transaction) they are waited for here; otherwise they ride with the
+   * caller's next batch (COMMIT) and `stored` answers once the inserts have answered.
+   */
+  private async appendAll(
+    tx: SqlExecutor, streams: AppendToStream[], then: InTransaction | undefined, blind: boolean, settle: boolean,
+  ): Promise<{ stored: Promise<AppendResult> }> {
+    if (blind && streams.every(isNewStream)) return { stored: Promise.resolve(await this.appendNewStreams(tx, streams, then)) };
+    const checked: Checked[] = [];
+    for (const stream of streams) checked.push(await this.appendStream(tx, stream));
+    const duplicate = checked.every((c) => c.duplicate);
+    const stored = Promise.all(checked.map((c) => c.stored)).then((all) => {
+      const result: AppendResult = { versions: {}, events: [], duplicate };
+      streams.forEach((stream, i) => {
+        result.versions[stream.streamId] = all[i]!.version;
+        result.events.push(...all[i]!.recorded);
+      });
+      return result;
+    });
+    stored.catch(() => undefined); // a failed insert is what the transaction's commit throws
+    if (duplicate) return { stored };
     this.appendedIn.add(tx);
-    await this.applyInline(tx, result.events);
+    await this.applyInline(tx, checked.flatMap((c) => c.provisional));
+    if (!settle && tx instanceof PipelinedTransaction) return { stored };
     await settled(tx);
+    const result = await stored;
     if (then) await then(tx, result.events);
-    return result;
+    return { stored: Promise.resolve(result) };
   }
 
   /**
@@ -249,7 +268,7 @@ export class EventStore {
     return rows.map((row) => this.toRecorded(row));
   }
 
-  private async appendStream(tx: SqlExecutor, stream: AppendToStream) {
+  private async appendStream(tx: SqlExecutor, stream: AppendToStream): Promise<Checked> {
     const ids = stream.events.map((e) => e.eventId);
     // One round trip: the stream's head (version and hash, to chain from), the ids as Postgres spells
     // them, the time to record (hashed, so chosen here rather than by a column default; never before the
@@ -268,13 +287,24 @@ export class EventStore {
       values: [stream.streamId, ids],
     });
     const { version, head_hash, recorded_at: recordedAt, ids: storedIds, existing } = rows[0]!;
-    if (existing.length > 0) return this.duplicateOf(stream, existing, storedIds, version);
+    if (existing.length > 0) {
+      const same = this.duplicateOf(stream, existing, storedIds, version);
+      return { ...same, stored: Promise.resolve(same), provisional: [] };
+    }
     checkExpected(stream.streamId, stream.expectedVersion, version);
-    if (stream.events.length === 0) return { version, recorded: [], duplicate: false };
+    if (stream.events.length === 0) {
+      const none = { version, recorded: [], duplicate: false };
+      return { ...none, stored: Promise.resolve(none), provisional: [] };
+    }
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
-    const hashes = chainHashes(head_hash ?? GENESIS_HASH, storedContents(stream, version, storedIds, recordedAt, data, metadata));
-    return this.insert(tx, stream, version, storedIds, recordedAt, hashes, data, metadata);
+    const contents = storedContents(stream, version, storedIds, recordedAt, data, metadata);
+    const hashes = chainHashes(head_hash ?? GENESIS_HASH, contents);
+    const stored = this.insert(tx, stream, version, storedIds, recordedAt, hashes, data, metadata);
+    // Pipelined: also thrown by whoever waits next in the transaction. Otherwise one statement at a time.
+    if (tx instanceof PipelinedTransaction) stored.catch(() => undefined);
+    else await stored;
+    return { duplicate: false, stored, provisional: this.provisionalOf(contents, recordedAt) };
   }
 
   /**
@@ -292,16 +322,22 @@ export class EventStore {
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
     const contents = storedContents(stream, 0, ids, recordedAt, data, metadata);
     const hashes = chainHashes(GENESIS_HASH, contents);
+    return { ids, recordedAt, hashes, data, metadata, provisional: this.provisionalOf(contents, recordedAt) };
+  }
+
+  /**
+   * What guards and projections see of events before their insert has answered: the stored form (as
+   * hashed), upcast as readers get it, but for the global position (`-1n`, `txId` empty) Postgres draws.
+   */
+  private provisionalOf(contents: HashedContent[], recordedAt: string): RecordedEvent[] {
     const at = new Date(recordedAt);
-    // What guards and projections see meanwhile: the stored form (as hashed), upcast as readers get it.
-    const provisional = contents.map((c) =>
+    return contents.map((c) =>
       this.upcasters.upcast({
         position: -1n, txId: '', streamId: c.streamId, streamVersion: c.streamVersion, eventId: c.eventId, type: c.type,
         schemaVersion: c.schemaVersion, data: c.data as Record<string, unknown>, metadata: c.metadata as Record<string, unknown>,
         recordedAt: at,
       }),
     );
-    return { ids, recordedAt, hashes, data, metadata, provisional };
   }
 
 
@@ -309,8 +345,10 @@ export class EventStore {
   private async insert(
     tx: SqlExecutor, stream: AppendToStream, version: number, ids: string[], recordedAt: string, hashes: Buffer[], data: string[], metadata: string[],
   ) {
+    const query = insertQuery(stream, version, ids, recordedAt, hashes, data, metadata);
     try {
-      const inserted = await tx.query<EventRow>(insertQuery(stream, version, ids, recordedAt, hashes, data, metadata));
+      // In a pipelined transaction the translated failure is also what a later COMMIT throws.
+      const inserted = await (tx instanceof PipelinedTransaction ? tx.query<EventRow>(query, undefined, (e) => insertError(e, stream)) : tx.query<EventRow>(query));
       const recorded = inserted.rows.map((row) => this.toRecorded(row));
       return { version: version + recorded.length, recorded, duplicate: false };
     } catch (e) {
@@ -331,6 +369,13 @@ export class EventStore {
   private toRecorded(row: EventRow): RecordedEvent {
     return this.upcasters.upcast(mapEventRow(row));
   }
+}
+
+/** One stream of an append, checked: its insert issued (or nothing to insert), and the events projections see meanwhile. */
+interface Checked {
+  duplicate: boolean;
+  stored: Promise<{ version: number; recorded: RecordedEvent[]; duplicate: boolean }>;
+  provisional: RecordedEvent[];
 }
 
 interface AppendCheck {

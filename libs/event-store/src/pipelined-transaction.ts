@@ -43,8 +43,12 @@ export class PipelinedTransaction implements SqlExecutor {
     this.socket = c.pipeline ? (c.connection?.stream ?? null) : null;
   }
 
-  query<R extends QueryResultRow = QueryResultRow>(text: Query, values?: unknown[]): Promise<Result<R>> {
-    const answer = this.issue<R>(text, values);
+  /**
+   * A statement; its answer is waited for by awaiting the result. A failure is `translate(error)` for
+   * the caller and, if it is the transaction's first, for {@link commit} too.
+   */
+  query<R extends QueryResultRow = QueryResultRow>(text: Query, values?: unknown[], translate?: (e: unknown) => unknown): Promise<Result<R>> {
+    const answer = this.issue<R>(text, values, translate);
     // Waiting for the answer is what sends the batch: `then` schedules the flush for when the code
     // running now has issued what it can (after the promise jobs queued now: `await` inside a helper
     // must not send its statement alone while its caller is about to issue more).
