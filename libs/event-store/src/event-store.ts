@@ -287,15 +287,9 @@ export class EventStore {
       values: [stream.streamId, ids],
     });
     const { version, head_hash, recorded_at: recordedAt, ids: storedIds, existing } = rows[0]!;
-    if (existing.length > 0) {
-      const same = this.duplicateOf(stream, existing, storedIds, version);
-      return { ...same, stored: Promise.resolve(same), provisional: [] };
-    }
+    if (existing.length > 0) return nothingToInsert(this.duplicateOf(stream, existing, storedIds, version));
     checkExpected(stream.streamId, stream.expectedVersion, version);
-    if (stream.events.length === 0) {
-      const none = { version, recorded: [], duplicate: false };
-      return { ...none, stored: Promise.resolve(none), provisional: [] };
-    }
+    if (stream.events.length === 0) return nothingToInsert({ version, recorded: [], duplicate: false });
     const data = stream.events.map((e) => JSON.stringify(e.data));
     const metadata = stream.events.map((e) => JSON.stringify(e.metadata ?? {}));
     const contents = storedContents(stream, version, storedIds, recordedAt, data, metadata);
@@ -371,12 +365,16 @@ export class EventStore {
   }
 }
 
+type Stored = { version: number; recorded: RecordedEvent[]; duplicate: boolean };
+
 /** One stream of an append, checked: its insert issued (or nothing to insert), and the events projections see meanwhile. */
 interface Checked {
   duplicate: boolean;
-  stored: Promise<{ version: number; recorded: RecordedEvent[]; duplicate: boolean }>;
+  stored: Promise<Stored>;
   provisional: RecordedEvent[];
 }
+
+const nothingToInsert = (stored: Stored): Checked => ({ duplicate: stored.duplicate, stored: Promise.resolve(stored), provisional: [] });
 
 interface AppendCheck {
   version: number;

@@ -5,7 +5,7 @@ import { openTestDatabase } from '../../../test/support/database.js';
 import { PipelinedTransaction } from './pipelined-transaction.js';
 
 /** Statements `pg` holds in its own queue (issued while another runs): what `pg` 9 no longer accepts. */
-const queuedInPg = (client: pg.PoolClient) => (client as unknown as { queryQueue: unknown[] }).queryQueue.length;
+const queuedInPg = (client: pg.PoolClient) => (client as unknown as { _queryQueue: unknown[] })._queryQueue.length;
 
 describe('PipelinedTransaction on a connection without pipelining', () => {
   let dataSource: DataSource;

@@ -34,8 +34,6 @@ export class PipelinedTransaction implements SqlExecutor {
   private failure: unknown = null;
   /** The answer of the last statement issued (answers come in order). */
   private last: Promise<unknown> | null = null;
-  /** Without pipelining: settles once the last statement handed to `pg` has answered. */
-  private previous: Promise<unknown> = Promise.resolve();
   private readonly socket: Socket | null;
 
   constructor(private readonly client: PoolClient) {
@@ -120,8 +118,8 @@ export class PipelinedTransaction implements SqlExecutor {
       this.corked = true;
     }
     const send = () => (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
-    const sent = this.socket ? send() : this.previous.then(send, send);
-    if (!this.socket) this.previous = sent.catch(() => undefined);
+    // Without pipelining, the next statement goes to pg once the last one has answered.
+    const sent = this.socket ? send() : (this.last ?? Promise.resolve()).then(send, send);
     const answer = sent.catch((e: unknown) => {
       const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
       const own = aborted || !translate ? e : translate(e);
