@@ -44,7 +44,8 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
     EMBER_API_HOST: '127.0.0.1',
     EMBER_LOG_LEVEL: 'warn',
     EMBER_API_PROCESSES: String(apis),
-    // The one Ember setting the bench passes through, to measure the workers' CPU priority side by side.
+    // The Ember settings the bench passes through, to measure the workers' CPU priority side by side.
+    ...(process.env.EMBER_WORKER_SCHED ? { EMBER_WORKER_SCHED: process.env.EMBER_WORKER_SCHED } : {}),
     ...(process.env.EMBER_WORKER_NICE ? { EMBER_WORKER_NICE: process.env.EMBER_WORKER_NICE } : {}),
     ...extra,
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -61,11 +61,19 @@ describe('scale-out: 2 API processes + 2 workers', () => {
     return rows[0]?.name;
   };
 
-  it('runs the workers at niceness 10 (batch work yields the CPU) and the API processes at the normal 0', () => {
-    // /proc/<pid>/stat: the 19th field is the nice value (fields counted after the parenthesised name).
-    const niceOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[16]);
-    expect(stack.workers.map((w) => niceOf(w.pid!))).toEqual([10, 10]);
-    expect(stack.apiPids().map(niceOf)).toEqual([0, 0]);
+  it('schedules every thread of the workers as SCHED_IDLE (batch work takes only spare CPU) and the API processes normally', async () => {
+    // /proc/<pid>/task/<tid>/stat: the 41st field is the scheduling policy (0 SCHED_OTHER, 5 SCHED_IDLE),
+    // counted after the parenthesised name as the 39th.
+    const policiesOf = (pid: number) =>
+      new Set(
+        readdirSync(`/proc/${pid}/task`).map((tid) => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[38])),
+      );
+    const SCHED_OTHER = 0;
+    const SCHED_IDLE = 5;
+    // The stack is up once the API answers; a worker applies its policy as it starts.
+    await eventually(async () => stack.workers.every((w) => policiesOf(w.pid!).has(SCHED_IDLE)));
+    for (const w of stack.workers) expect([...policiesOf(w.pid!)], `worker ${w.pid}`).toEqual([SCHED_IDLE]);
+    for (const pid of stack.apiPids()) expect([...policiesOf(pid)], `API ${pid}`).toEqual([SCHED_OTHER]);
   });
 
   it('serves a few hundred concurrent creates and deletes, survives a SIGKILLed worker, runs every job once and skips no event', async () => {

@@ -39,7 +39,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBER_API_PROCESSES: 'two' })).toThrow(/EMBER_API_PROCESSES must be an integer/);
   });
 
-  it('runs the worker at niceness 10 unless EMBER_WORKER_NICE says otherwise (0 to 19)', () => {
+  it('schedules the worker as SCHED_IDLE unless EMBER_WORKER_SCHED says normal', () => {
+    expect(loadConfig({}).workerSched).toBe('idle');
+    expect(loadConfig({ EMBER_WORKER_SCHED: 'normal' }).workerSched).toBe('normal');
+    expect(() => loadConfig({ EMBER_WORKER_SCHED: 'batch' })).toThrow(/EMBER_WORKER_SCHED must be idle or normal/);
+  });
+
+  it('runs a normally scheduled worker at niceness 10 unless EMBER_WORKER_NICE says otherwise (0 to 19)', () => {
     expect(loadConfig({}).workerNice).toBe(10);
     expect(loadConfig({ EMBER_WORKER_NICE: '0' }).workerNice).toBe(0);
     expect(loadConfig({ EMBER_WORKER_NICE: '19' }).workerNice).toBe(19);
