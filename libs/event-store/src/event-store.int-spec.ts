@@ -142,6 +142,25 @@ describe('EventStore', () => {
     expect(await store.readStream(s)).toHaveLength(1);
   });
 
+  it('in a multi-stream append whose events are stored already for one stream, stores and projects only the others, once', async () => {
+    const [s1, s2] = [uniqueStream(), uniqueStream()];
+    const earlier = [event('test.counted.v1')];
+    const first = await store.append({ streamId: s1, expectedVersion: 'no_stream', events: earlier });
+    // The same events for s1 again (a retry overlapping an earlier append), and a new stream.
+    const mixed = await store.append([
+      { streamId: s1, expectedVersion: 'no_stream', events: earlier },
+      { streamId: s2, expectedVersion: 'no_stream', events: [event('test.counted.v1'), event('test.counted.v1')] },
+    ]);
+    expect(mixed.duplicate).toBe(false);
+    expect(mixed.versions).toEqual({ [s1]: 1, [s2]: 2 });
+    expect(mixed.events.map((e) => e.streamId)).toEqual([s1, s2, s2]);
+    expect(mixed.events[0]!.position).toBe(first.events[0]!.position); // s1's answered as stored
+    expect(await store.readStream(s1)).toHaveLength(1);
+    expect(await store.readStream(s2)).toHaveLength(2);
+    const counted = await pool.query<{ stream_id: string; n: number }>('SELECT stream_id, n FROM test_counters WHERE stream_id = ANY($1) ORDER BY n', [[s1, s2]]);
+    expect(counted.rows).toEqual([{ stream_id: s1, n: 1 }, { stream_id: s2, n: 2 }]);
+  });
+
   it('pipelines a transaction: a statement nobody waited for that fails makes COMMIT throw it and stores nothing', async () => {
     const s = uniqueStream();
     await expect(
