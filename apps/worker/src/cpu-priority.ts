@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import type { EmberConfig } from '#ember/config';
 
 /**
- * Lowers the worker's CPU priority as configured (`EMBER_WORKER_SCHED`, `EMBER_WORKER_NICE`); raising
- * one's own niceness or moving to SCHED_IDLE needs no privilege. Answers what was applied, for the log.
+ * Lowers the worker's CPU priority as configured (`EMBER_WORKER_SCHED`, `EMBER_WORKER_NICE`) on every
+ * thread the process has (V8's and libuv's, started before this code ran, included); threads started
+ * later inherit it from the thread starting them. Lowering one's own priority needs no privilege (and
+ * raising it back would: the worker never does). Answers what was applied, for the log.
  *
- * SCHED_IDLE goes to every thread the process has (util-linux's `chrt --all-tasks`: V8's and libuv's
- * threads started before this code ran included); threads started later inherit it. A niceness set
- * with `os.setPriority` only reaches the calling thread on Linux, and the threads it starts later.
- * Where `chrt` is missing or refused, the worker falls back to the niceness and says so.
+ * SCHED_IDLE goes through util-linux's `chrt --all-tasks`; a niceness through `setpriority` per thread
+ * id (on Linux a niceness belongs to a thread: `os.setPriority(0, n)` alone would leave V8's threads
+ * at 0). Where `chrt` is missing or refused, the worker falls back to the niceness and says so.
  */
 export function lowerCpuPriority(config: Pick<EmberConfig, 'workerSched' | 'workerNice'>, warn: (message: string) => void): string {
   if (config.workerSched === 'idle') {
@@ -23,10 +25,26 @@ export function lowerCpuPriority(config: Pick<EmberConfig, 'workerSched' | 'work
   }
   if (config.workerNice === 0) return 'nice 0';
   try {
-    setPriority(0, config.workerNice);
+    setPriority(0, config.workerNice); // the calling thread first: the threads it starts from now on inherit it
+    for (const tid of threadIds()) {
+      try {
+        setPriority(tid, config.workerNice);
+      } catch (e) {
+        if ((e as { info?: { code?: string } }).info?.code !== 'ESRCH') throw e; // exited meanwhile
+      }
+    }
     return `nice ${config.workerNice}`;
   } catch (e) {
     warn(`could not lower the worker's CPU priority: ${(e as Error).message}`);
     return 'nice 0';
+  }
+}
+
+/** The process's other threads (Linux); none where /proc cannot say. */
+function threadIds(): number[] {
+  try {
+    return readdirSync('/proc/self/task').map(Number).filter((tid) => tid !== process.pid);
+  } catch {
+    return [];
   }
 }

@@ -39,9 +39,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBER_API_PROCESSES: 'two' })).toThrow(/EMBER_API_PROCESSES must be an integer/);
   });
 
-  it('schedules the worker as SCHED_IDLE unless EMBER_WORKER_SCHED says normal', () => {
-    expect(loadConfig({}).workerSched).toBe('idle');
-    expect(loadConfig({ EMBER_WORKER_SCHED: 'normal' }).workerSched).toBe('normal');
+  it('schedules the worker normally unless EMBER_WORKER_SCHED says idle', () => {
+    expect(loadConfig({}).workerSched).toBe('normal');
+    expect(loadConfig({ EMBER_WORKER_SCHED: 'idle' }).workerSched).toBe('idle');
     expect(() => loadConfig({ EMBER_WORKER_SCHED: 'batch' })).toThrow(/EMBER_WORKER_SCHED must be idle or normal/);
   });
 

@@ -47,7 +47,7 @@ export function loadConfig(env: Env = process.env): EmberConfig {
     publicEndpoint: env.EMBER_PUBLIC_ENDPOINT?.trim() || undefined,
     logLevel: str(env, 'EMBER_LOG_LEVEL', 'log'),
     workerConcurrency: int(env, 'EMBER_WORKER_CONCURRENCY', 4),
-    workerSched: str(env, 'EMBER_WORKER_SCHED', 'idle'),
+    workerSched: str(env, 'EMBER_WORKER_SCHED', 'normal'),
     workerNice: int(env, 'EMBER_WORKER_NICE', 10),
     queuePrefix: str(env, 'EMBER_QUEUE_PREFIX', 'ember'),
     quotaSnapshots: int(env, 'EMBER_QUOTA_SNAPSHOTS', 10),
