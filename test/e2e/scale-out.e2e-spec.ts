@@ -71,8 +71,10 @@ describe('scale-out: 2 API processes + 2 workers', () => {
           return `policy ${f[38]} nice ${f[16]}`;
         }),
       );
-    // The stack is up once the API answers; a worker lowers its priority as it starts.
-    await eventually(async () => stack.workers.every((w) => threadsOf(w.pid!).has('policy 0 nice 10')));
+    // The stack is up once the API answers; a worker lowers its priority as it starts (the expectations
+    // below say what is wrong if it never does).
+    const lowered = (pid: number) => [...threadsOf(pid)].join() === 'policy 0 nice 10';
+    await eventually(async () => stack.workers.every((w) => lowered(w.pid!))).catch(() => undefined);
     for (const w of stack.workers) expect([...threadsOf(w.pid!)], `worker ${w.pid}`).toEqual(['policy 0 nice 10']);
     for (const pid of stack.apiPids()) expect([...threadsOf(pid)], `API ${pid}`).toEqual(['policy 0 nice 0']);
   });

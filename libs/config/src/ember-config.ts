@@ -69,10 +69,11 @@ export class EmberConfig {
    * How the worker's threads are scheduled (Linux): `normal` (the default), at niceness
    * {@link workerNice}; or `idle`, SCHED_IDLE: copies and checksums then run only on CPU time nothing else
    * wants, and a request's thread that wakes up takes the core at once. Measured side by side on two
-   * vCPUs (2026-11-27): `idle` served 10–15 % more creates per second with the worker copying, and made
-   * POST → available on an otherwise idle host ~6 ms slower (p50 48–51 against 41–45 ms: each wake-up
-   * of the worker waits for a free core). `idle` suits a host where the API's throughput under load
-   * matters more than how soon a lone snapshot is available.
+   * vCPUs (2026-11-27): `idle` served about 15 % more creates per second with the worker copying, and
+   * made POST → available on an otherwise idle host a few ms slower (p50 45–56 against 41–51 ms that
+   * day: each wake-up of the worker waits for a free core). A SCHED_IDLE worker gets no CPU at all while
+   * anything else keeps the cores busy, so `idle` is for a host where Ember's API is the only other
+   * tenant and its throughput under load matters more than how soon a lone snapshot is available.
    */
   @IsIn(['idle', 'normal'], { message: 'EMBER_WORKER_SCHED must be idle or normal' })
   workerSched: 'idle' | 'normal';
