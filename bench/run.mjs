@@ -77,7 +77,7 @@ const results = {
   startedAt: now.toISOString(),
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   options: N,
-  // Passed to the stacks' workers when set (bench/lib/stack.mjs); unset: Ember's default (10).
+  // Passed to the stacks' workers when set (bench/lib/stack.mjs); unset: Ember's defaults (normal, nice 10).
   workerSched: process.env.EMBER_WORKER_SCHED ?? 'default',
   workerNice: process.env.EMBER_WORKER_NICE ?? 'default',
   loadAverage: { start: load() },

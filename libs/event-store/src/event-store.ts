@@ -149,9 +149,8 @@ export class EventStore {
     await this.applyInline(tx, checked.flatMap((c) => c.provisional));
     if (!settle && tx instanceof PipelinedTransaction) return { stored };
     await settled(tx);
-    const result = await stored;
-    if (then) await then(tx, result.events);
-    return { stored: Promise.resolve(result) };
+    if (then) await then(tx, (await stored).events);
+    return { stored };
   }
 
   /**
