@@ -80,6 +80,7 @@ const results = {
   // Passed to the stacks' workers when set (bench/lib/stack.mjs); unset: Ember's defaults (normal, nice 10).
   workerSched: process.env.EMBER_WORKER_SCHED ?? 'default',
   workerNice: process.env.EMBER_WORKER_NICE ?? 'default',
+  groupCommit: process.env.EMBER_GROUP_COMMIT ?? 'default',
   loadAverage: { start: load() },
   workloads: {},
   skipped: {},
@@ -503,7 +504,7 @@ const file = await writeResults();
 const table = printTable(results.rows);
 console.log(`\nEmber benchmark ${runId} — git ${results.git?.commit ?? '?'} (${results.git?.dirtyFiles ?? '?'} uncommitted files), ${results.machine.cpus} cores, ` +
   `Postgres ${results.postgres?.server_version ?? '?'} fsync=${results.postgres?.fsync ?? '?'} synchronous_commit=${results.postgres?.synchronous_commit ?? '?'}`);
-console.log(`load average (1/5/15 min): start ${results.loadAverage.start}, end ${results.loadAverage.end}; DATABASE server ${new URL(BASE_URL).host}; EMBER_WORKER_SCHED ${results.workerSched}, EMBER_WORKER_NICE ${results.workerNice}\n`);
+console.log(`load average (1/5/15 min): start ${results.loadAverage.start}, end ${results.loadAverage.end}; DATABASE server ${new URL(BASE_URL).host}; EMBER_WORKER_SCHED ${results.workerSched}, EMBER_WORKER_NICE ${results.workerNice}, EMBER_GROUP_COMMIT ${results.groupCommit}\n`);
 console.log(table);
 if (results.buildWarning) console.log(`\nWARNING: ${results.buildWarning}`);
 for (const [k, v] of Object.entries(results.skipped)) console.log(`skipped ${k}: ${v}`);

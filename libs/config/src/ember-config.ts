@@ -52,6 +52,18 @@ export class EmberConfig {
   @Min(1, { message: 'EMBER_DB_POOL_SIZE must be at least 1' })
   dbPoolSize: number;
 
+  /**
+   * Group commit: the most snapshot creates one API process commits in one Postgres transaction
+   * (default 64). Creates that arrive while two such transactions are in flight wait for one to end
+   * and go together in the next: one BEGIN, one COMMIT and one write to Postgres for all of them,
+   * which is what lets one API process keep up with a busy Postgres. A lone create waits for nobody.
+   * 1 commits every create on its own.
+   */
+  @IsInt({ message: 'EMBER_GROUP_COMMIT must be an integer from 1 to 1000' })
+  @Min(1, { message: 'EMBER_GROUP_COMMIT must be an integer from 1 to 1000' })
+  @Max(1000, { message: 'EMBER_GROUP_COMMIT must be an integer from 1 to 1000' })
+  groupCommit: number;
+
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'EMBER_PUBLIC_ENDPOINT must be a URL' })
   publicEndpoint?: string;

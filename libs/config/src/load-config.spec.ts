@@ -53,6 +53,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBER_WORKER_NICE: '-5' })).toThrow(ConfigError);
   });
 
+  it('caps a group commit at EMBER_GROUP_COMMIT creates (default 64; 1 turns grouping off)', () => {
+    expect(loadConfig({}).groupCommit).toBe(64);
+    expect(loadConfig({ EMBER_GROUP_COMMIT: '1' }).groupCommit).toBe(1);
+    expect(() => loadConfig({ EMBER_GROUP_COMMIT: '0' })).toThrow(/EMBER_GROUP_COMMIT must be an integer from 1 to 1000/);
+    expect(() => loadConfig({ EMBER_GROUP_COMMIT: 'many' })).toThrow(/EMBER_GROUP_COMMIT/);
+  });
+
   it("sizes each process's Postgres pool from EMBER_DB_POOL_SIZE (default 20)", () => {
     expect(loadConfig({}).dbPoolSize).toBe(20);
     expect(loadConfig({ EMBER_DB_POOL_SIZE: '8' }).dbPoolSize).toBe(8);

@@ -44,6 +44,7 @@ export function loadConfig(env: Env = process.env): EmberConfig {
     apiHost: str(env, 'EMBER_API_HOST', '0.0.0.0'),
     apiProcesses: int(env, 'EMBER_API_PROCESSES', 1),
     dbPoolSize: int(env, 'EMBER_DB_POOL_SIZE', 20),
+    groupCommit: int(env, 'EMBER_GROUP_COMMIT', 64),
     publicEndpoint: env.EMBER_PUBLIC_ENDPOINT?.trim() || undefined,
     logLevel: str(env, 'EMBER_LOG_LEVEL', 'log'),
     workerConcurrency: int(env, 'EMBER_WORKER_CONCURRENCY', 4),

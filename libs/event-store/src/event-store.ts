@@ -15,6 +15,7 @@ import { mapEventRow, EVENT_COLUMNS, type EventRow } from './event-row.js';
 import { schemaVersionOf } from './event-type.js';
 import { microsNow } from './clock.js';
 import { expectOk, PipelinedTransaction } from './pipelined-transaction.js';
+import { GroupCommit, type GroupCommitOptions, type TransactionOutcome } from './group-commit.js';
 import { chainHashes, GENESIS_HASH, recordedAtSql, type HashedContent } from './hashing/event-hash.js';
 import { emberUpcasters } from './upcasting/ember-upcasters.js';
 import type { UpcasterRegistry } from './upcasting/upcaster-registry.js';
@@ -51,14 +52,17 @@ export class EventStore {
   /** Transactions (pooled clients) that appended events: their readers are woken after COMMIT. */
   private readonly appendedIn = new WeakSet<object>();
   private readonly notifier: AppendNotifier;
+  private readonly groups: GroupCommit;
 
   constructor(
     private readonly pool: Pool,
     projections: readonly InlineProjection[] = [],
     guards: readonly AppendGuard[] = [],
     private readonly upcasters: UpcasterRegistry = emberUpcasters(),
+    groupCommit: GroupCommitOptions = { maxUnits: 64, maxInFlight: 2 },
   ) {
     this.notifier = new AppendNotifier(pool);
+    this.groups = new GroupCommit((work) => this.attempt(work), groupCommit);
     for (const p of projections) {
       for (const type of p.handles) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
     }
@@ -201,7 +205,7 @@ export class EventStore {
     const client = await this.pool.connect();
     const tx = new PipelinedTransaction(client);
     try {
-      void tx.query('BEGIN');
+      tx.begin();
       const value = await fn(tx);
       await tx.commit();
       if (this.appendedIn.has(tx)) this.notifier.appended();
@@ -214,6 +218,26 @@ export class EventStore {
     } finally {
       this.appendedIn.delete(tx);
       client.release();
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction shared with other concurrent callers' (group commit: one BEGIN, one
+   * COMMIT, one write for all; see {@link GroupCommit}). `work` runs again alone when the group's
+   * transaction fails, so it must be safe to run twice and write only through `tx`; it should wait for
+   * no answer (as {@link appendNewIn}), or the group waits with it.
+   */
+  grouped<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.groups.run(work);
+  }
+
+  /** {@link transaction}, answering how it ended: a failure says whether COMMIT went unanswered. */
+  private async attempt<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<TransactionOutcome<T>> {
+    let used: PipelinedTransaction | undefined;
+    try {
+      return { value: await this.transaction((tx) => work((used = tx as PipelinedTransaction))) };
+    } catch (error) {
+      return { error, maybeCommitted: used?.outcomeUnknown ?? false };
     }
   }
 

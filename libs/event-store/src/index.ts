@@ -10,6 +10,7 @@ export type {
 export { START } from './event.types.js';
 export { ConcurrencyError, EventIdConflictError, isStaleRead, STALE_READ_SQLSTATE } from './event-store.errors.js';
 export { EventStore, type AppendCondition, type InTransaction } from './event-store.js';
+export { GroupCommit, type GroupCommitOptions, type TransactionOutcome, type TransactionRunner } from './group-commit.js';
 export { INLINE_PROJECTIONS, type InlineProjection } from './inline-projection.js';
 export { applyRowChanges, writeRowChange, type RowChange, type RowPerStream } from './row-changes.js';
 export type { AppendGuard } from './append-guard.js';

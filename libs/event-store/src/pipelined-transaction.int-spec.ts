@@ -53,3 +53,96 @@ describe('PipelinedTransaction on a connection without pipelining', () => {
     }
   });
 });
+
+describe('PipelinedTransaction on a pipelined connection: prepared statements batched under one Sync', () => {
+  let dataSource: DataSource;
+  let url: string;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    ({ dataSource, url } = await openTestDatabase(2));
+    pool = new pg.Pool({ connectionString: url, max: 1, pipeline: true } as pg.PoolConfig);
+    await pool.query('CREATE TABLE IF NOT EXISTS batch_probe (id int PRIMARY KEY, doc jsonb, big bigint)');
+  });
+  afterAll(async () => {
+    await pool.end();
+    await dataSource.destroy();
+  });
+
+  const insert = (id: number) => ({ name: 'probe_insert', text: 'INSERT INTO batch_probe (id, doc, big) VALUES ($1, $2, $3)', values: [id, { id }, 2n ** 40n] });
+  const select = (id: number) => ({ name: 'probe_select', text: 'SELECT id, doc, big FROM batch_probe WHERE id = $1', values: [id] });
+
+  /** Runs `fn` in a transaction on the pool's one connection, counting Postgres's ReadyForQuery answers (one per Sync). */
+  async function counted(fn: (tx: PipelinedTransaction) => Promise<void>): Promise<number> {
+    const client = await pool.connect();
+    const connection = (client as unknown as { connection: pg.Connection }).connection;
+    let syncs = 0;
+    const count = () => syncs++;
+    connection.on('readyForQuery', count);
+    try {
+      const tx = new PipelinedTransaction(client);
+      tx.begin();
+      await fn(tx);
+      return syncs;
+    } finally {
+      connection.off('readyForQuery', count);
+      client.release();
+    }
+  }
+
+  it('sends the statements prepared on the connection with BEGIN and COMMIT in one batch, and answers each its own rows', async () => {
+    await pool.query('TRUNCATE batch_probe');
+    // First use on this connection: every statement is prepared with a Sync of its own.
+    const first = await counted(async (tx) => {
+      void tx.query(insert(1));
+      await tx.query(select(1));
+      await tx.commit();
+    });
+    expect(first).toBe(4);
+    const second = await counted(async (tx) => {
+      const writes = [2, 3, 4].map((id) => tx.query(insert(id)));
+      const reads = [2, 3, 4, 99].map((id) => tx.query<{ id: number; doc: unknown; big: number | string }>(select(id)));
+      const answers = await Promise.all(reads);
+      expect(answers.map((a) => a.rows)).toEqual([
+        [{ id: 2, doc: { id: 2 }, big: 2 ** 40 }],
+        [{ id: 3, doc: { id: 3 }, big: 2 ** 40 }],
+        [{ id: 4, doc: { id: 4 }, big: 2 ** 40 }],
+        [],
+      ]);
+      expect((await Promise.all(writes)).map((w) => w.rowCount)).toEqual([1, 1, 1]);
+      await tx.commit();
+    });
+    // BEGIN, 3 inserts and 4 selects under one Sync; COMMIT under a second (it was waited for after them).
+    expect(second).toBe(2);
+    expect((await pool.query('SELECT count(*)::int AS n FROM batch_probe')).rows[0].n).toBe(4);
+  });
+
+  it('rejects the failed statement with its own error and those after it as aborted; COMMIT throws the first failure, nothing is stored', async () => {
+    await pool.query('TRUNCATE batch_probe');
+    await counted(async (tx) => {
+      await tx.query(insert(10)); // prepares the statements on the connection
+      await tx.query(select(10));
+      await tx.commit();
+    });
+    const syncs = await counted(async (tx) => {
+      const ok = tx.query(insert(11));
+      const duplicate = tx.query(insert(10), undefined, (e) => new Error(`translated: ${(e as { code?: string }).code}`));
+      const after = tx.query(select(11));
+      await expect(ok).resolves.toMatchObject({ rowCount: 1 });
+      await expect(duplicate).rejects.toThrow('translated: 23505');
+      await expect(after).rejects.toThrow('translated: 23505');
+      await expect(tx.commit()).rejects.toThrow('translated: 23505');
+      expect(tx.outcomeUnknown).toBe(false);
+      await tx.rollback();
+    });
+    expect(syncs).toBeLessThanOrEqual(3);
+    // Rolled back, and the connection is in a clean state for the next transaction.
+    expect((await pool.query('SELECT array_agg(id ORDER BY id) AS ids FROM batch_probe')).rows[0].ids).toEqual([10]);
+    const client = await pool.connect();
+    try {
+      expect((client as unknown as { _txStatus: string })._txStatus).toBe('I');
+    } finally {
+      client.release();
+    }
+  });
+});

@@ -1,10 +1,12 @@
 import type { PoolClient, QueryResultRow } from 'pg';
 import type { SqlExecutor } from './sql-executor.js';
+import { StatementBatch, type BatchedStatement } from './statement-batch.js';
 
 type Query = string | { name?: string; text: string; values?: unknown[] };
 type Result<R> = { rows: R[]; rowCount: number | null };
 
 const IN_FAILED_TRANSACTION = '25P02';
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 /** A write whose result nobody reads: INSERT/UPDATE/DELETE without RETURNING. */
 const WRITE_ONLY = /^\s*(INSERT|UPDATE|DELETE)\b(?![\s\S]*\bRETURNING\b)/i;
 export const isWriteOnly = (sql: string): boolean => WRITE_ONLY.test(sql);
@@ -32,13 +34,19 @@ export class PipelinedTransaction implements SqlExecutor {
   private corked = false;
   private flushScheduled = false;
   private failure: unknown = null;
+  private commitUnanswered = false;
   /** The answer of the last statement issued (answers come in order). */
   private last: Promise<unknown> | null = null;
   private readonly socket: Socket | null;
 
+  /** Statements pg has prepared on this connection (name → text), which can go in a batch. */
+  private readonly parsed: Record<string, string | undefined>;
+  private batch: BatchedStatement[] = [];
+
   constructor(private readonly client: PoolClient) {
-    const c = client as unknown as { pipeline?: boolean; connection?: { stream?: Socket } };
+    const c = client as unknown as { pipeline?: boolean; connection?: { stream?: Socket; parsedStatements?: Record<string, string> } };
     this.socket = c.pipeline ? (c.connection?.stream ?? null) : null;
+    this.parsed = c.connection?.parsedStatements ?? {};
   }
 
   /**
@@ -97,9 +105,31 @@ export class PipelinedTransaction implements SqlExecutor {
     if (this.failure !== null) throw this.failure;
   }
 
+  /**
+   * True once COMMIT failed without Postgres answering it (the connection broke): the transaction may
+   * have committed or not, and only reading the database tells. Any other failure rolled it back.
+   */
+  get outcomeUnknown(): boolean {
+    return this.commitUnanswered;
+  }
+
+  /** BEGIN, as a prepared statement: once prepared on the connection, it rides in the first batch. */
+  begin(): void {
+    void this.query({ name: 'ember_begin', text: 'BEGIN' });
+  }
+
   /** COMMIT; throws the first failure of a statement nobody waited for (the transaction then rolled back). */
   async commit(): Promise<void> {
-    await this.query('COMMIT');
+    let own: unknown = null;
+    try {
+      // `translate` sees COMMIT's own failure (not one skipped after an earlier failure: that rolled back).
+      await this.query({ name: 'ember_commit', text: 'COMMIT' }, undefined, (e) => (own = e));
+    } catch (e) {
+      // An error Postgres sent (it has a SQLSTATE) means it rolled back; anything else (ECONNRESET, a
+      // connection ended) left no answer.
+      if (own !== null && !SQLSTATE.test(String((own as { code?: unknown }).code))) this.commitUnanswered = true;
+      throw e;
+    }
     if (this.failure !== null) throw this.failure;
   }
 
@@ -118,8 +148,20 @@ export class PipelinedTransaction implements SqlExecutor {
       this.corked = true;
     }
     const send = () => (typeof text === 'string' ? this.client.query<R>(text, values) : this.client.query<R>(text)) as Promise<Result<R>>;
-    // Without pipelining, the next statement goes to pg once the last one has answered.
-    const sent = this.socket ? send() : (this.last ?? Promise.resolve()).then(send, send);
+    let sent: Promise<Result<R>>;
+    if (!this.socket) {
+      // Without pipelining, the next statement goes to pg once the last one has answered.
+      sent = (this.last ?? Promise.resolve()).then(send, send);
+    } else if (typeof text !== 'string' && text.name !== undefined && this.parsed[text.name] === text.text) {
+      // Prepared on this connection already: into the batch that the next flush sends with one Sync.
+      const name = text.name;
+      sent = new Promise((resolve, reject) => {
+        this.batch.push({ name, values: text.values ?? [], resolve: resolve as (answer: unknown) => void, reject });
+      });
+    } else {
+      this.submitBatch(); // what was issued before goes first
+      sent = send();
+    }
     const answer = sent.catch((e: unknown) => {
       const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
       const own = aborted || !translate ? e : translate(e);
@@ -142,8 +184,17 @@ export class PipelinedTransaction implements SqlExecutor {
 
   private flush(): void {
     if (!this.corked) return;
+    this.submitBatch();
     this.corked = false;
     this.socket!.uncork();
+  }
+
+  /** Hands the statements batched so far to pg, as one query (they go with the next uncork). */
+  private submitBatch(): void {
+    if (this.batch.length === 0) return;
+    const batch = new StatementBatch(this.batch);
+    this.batch = [];
+    void this.client.query(batch as never);
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventStore, isStaleRead, microsNow, type AppendCondition, type SqlExecutor } from '#ember/event-store';
+import { EventStore, isStaleRead, microsNow, type AppendCondition, type NewEvent, type SqlExecutor } from '#ember/event-store';
 import { DomainError, metadataFor, snapshotStream, stamp } from '#ember/kernel';
 import { VolumeErrors, VolumeRepository, type VolumeState } from '#ember/volumes';
 import { Snapshot } from '../../domain/snapshot.aggregate.js';
@@ -17,8 +17,9 @@ import { CreateSnapshotCommand } from './create-snapshot.command.js';
  *
  * A volume this process loaded before is decided on from memory, its row checked to be still at that
  * version by the event's insert itself, in the same batch as the quota check, the projections and
- * COMMIT (one round trip in all); a stale
- * memory, or any refusal decided from memory, starts over from the stored state (two more).
+ * COMMIT; and that write is group-committed with the other creates in flight (one transaction, one
+ * round trip for all of them: {@link EventStore.grouped}). A stale memory, or any refusal decided from
+ * memory, starts over from the stored state (two round trips, a transaction of its own).
  */
 @CommandHandler(CreateSnapshotCommand)
 export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotCommand, SnapshotEntity> {
@@ -28,34 +29,43 @@ export class CreateSnapshotHandler implements ICommandHandler<CreateSnapshotComm
   ) {}
 
   async execute(command: CreateSnapshotCommand): Promise<SnapshotEntity> {
-    const remembered = this.volumes.remembered(command.input.volumeId);
+    const { volumeId } = command.input;
+    const remembered = this.volumes.remembered(volumeId);
     if (remembered) {
       try {
-        return await this.store.transaction(async (tx) => this.create(tx, remembered, command, this.volumes.heldAt(remembered)));
+        // Decided before joining a group: a refusal from memory costs the group nothing.
+        const decided = this.decide(remembered, command);
+        const condition = this.volumes.heldAt(remembered);
+        return await this.store.grouped((tx) => this.write(tx, decided, condition));
       } catch (e) {
         // Stale, or refused on a remembered state: nothing was written, decide again on the stored one.
         // Anything else (a lost connection: maybe committed) is the caller's to see, never retried.
         if (!isStaleRead(e) && !(e instanceof DomainError)) throw e;
-        if (isStaleRead(e)) this.volumes.forget(command.input.volumeId);
+        if (isStaleRead(e)) this.volumes.forget(volumeId);
       }
     }
-    return this.store.transaction(async (tx) => this.create(tx, await this.volumes.loadShared(tx, command.input.volumeId), command));
+    return this.store.transaction(async (tx) => this.write(tx, this.decide(await this.volumes.loadShared(tx, volumeId), command)));
   }
 
-  private async create(
-    tx: SqlExecutor,
-    volume: VolumeState | null,
-    { input, ctx, admit }: CreateSnapshotCommand,
-    condition?: AppendCondition,
-  ): Promise<SnapshotEntity> {
+  /** The new snapshot's events, decided on the volume's state (pure: nothing is read or written). */
+  private decide(volume: VolumeState | null, { input, ctx, admit }: CreateSnapshotCommand): Decided {
     if (!volume || volume.deleted || (!ctx.actor.isAdmin && volume.projectId !== ctx.actor.projectId)) {
       throw VolumeErrors.notFound(input.volumeId);
     }
     const snapshotId = randomUUID();
     // The caller owns the snapshot, even an admin snapshotting another project's volume (as Cinder).
     const request = { ...input, ...admit?.(volume.projectId), snapshotId, projectId: ctx.actor.projectId, userId: ctx.actor.userId };
-    const decided = stamp(Snapshot.request(volume, request, microsNow()), metadataFor(ctx, snapshotId));
-    const [requested] = await this.store.appendNewIn(tx, [{ streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream', events: decided }], condition);
+    return { snapshotId, events: stamp(Snapshot.request(volume, request, microsNow()), metadataFor(ctx, snapshotId)) };
+  }
+
+  /** Appends the decided events in `tx` (nothing waited for: they ride with COMMIT); safe to run again after a rollback. */
+  private async write(tx: SqlExecutor, { snapshotId, events }: Decided, condition?: AppendCondition): Promise<SnapshotEntity> {
+    const [requested] = await this.store.appendNewIn(tx, [{ streamId: snapshotStream(snapshotId), expectedVersion: 'no_stream', events }], condition);
     return snapshotRowOf(snapshotId, requested!.data as unknown as SnapshotRequested, requested!.streamVersion);
   }
+}
+
+interface Decided {
+  snapshotId: string;
+  events: NewEvent[];
 }

@@ -87,4 +87,59 @@ describe('create snapshot on real Postgres (decided from a remembered volume sta
     });
     await expect(create(handler, v, p)).rejects.toMatchObject({ code: 'VOLUME_NOT_FOUND' });
   });
+  it('admits exactly the quota among concurrent creates committed in one group', async () => {
+    const p = `p${randomUUID().slice(0, 8)}`;
+    const v = await volume(p);
+    // A store whose default snapshot quota is 5: the creates of one group admit against each other.
+    const limited = new EventStore(pool, inlineProjections(), appendGuards({ snapshots: 5, volumes: -1, gigabytes: -1 }));
+    const handler = new CreateSnapshotHandler(new VolumeRepository(limited), limited);
+    await create(handler, v, p); // remembered from here on: the next ones are decided from memory, grouped
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => create(handler, v, p)));
+    const created = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason);
+    expect(created).toHaveLength(4);
+    expect(refused).toHaveLength(8);
+    for (const e of refused) expect(e).toMatchObject({ code: 'QUOTA_SNAPSHOTS_EXCEEDED' });
+
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM snapshots WHERE volume_id = $1`, [v]);
+    expect(rows[0].n).toBe(5);
+    const usage = await pool.query(`SELECT sum(in_use)::int AS n FROM quota_usages WHERE project_id = $1 AND resource = 'snapshots'`, [p]);
+    expect(usage.rows[0].n).toBe(5);
+  });
+
+  it('groups many creates into few transactions; a create refused inside a group fails alone, the others are stored once', async () => {
+    const p = `p${randomUUID().slice(0, 8)}`;
+    const v = await volume(p);
+    const w = await volume(p);
+    const handler = new CreateSnapshotHandler(new VolumeRepository(store), store);
+    await create(handler, v, p);
+    await create(handler, w, p);
+    // `w` goes to error behind this process's back: its remembered state is stale, its creates fail in the group.
+    await setStatus(w, 2, 'error');
+    const outcomes = await Promise.allSettled([...Array.from({ length: 10 }, () => create(handler, v, p)), create(handler, w, p)]);
+    expect(outcomes.slice(0, 10).every((o) => o.status === 'fulfilled')).toBe(true);
+    expect(outcomes[10]).toMatchObject({ status: 'rejected', reason: { code: 'SNAPSHOT_VOLUME_ERROR' } });
+
+    const ids = outcomes.slice(0, 10).map((o) => (o as PromiseFulfilledResult<{ id: string }>).value.id);
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS events, count(DISTINCT stream_id)::int AS streams FROM events WHERE stream_id = ANY($1)`,
+      [ids.map((id) => `snapshot-${id}`)],
+    );
+    expect(rows[0]).toEqual({ events: 10, streams: 10 });
+    const rowsOfW = await pool.query(`SELECT count(*)::int AS n FROM snapshots WHERE volume_id = $1`, [w]);
+    expect(rowsOfW.rows[0].n).toBe(1);
+  });
+
+  it('commits a burst of creates in fewer transactions than creates', async () => {
+    const p = `p${randomUUID().slice(0, 8)}`;
+    const v = await volume(p);
+    const handler = new CreateSnapshotHandler(new VolumeRepository(store), store);
+    await create(handler, v, p);
+    const rows = await Promise.all(Array.from({ length: 20 }, () => create(handler, v, p)));
+    const { rows: tx } = await pool.query(`SELECT count(DISTINCT tx_id)::int AS n FROM events WHERE stream_id = ANY($1)`, [
+      rows.map((r) => `snapshot-${r.id}`),
+    ]);
+    expect(tx[0].n).toBeGreaterThanOrEqual(1);
+    expect(tx[0].n).toBeLessThanOrEqual(3);
+  });
 });
