@@ -5,7 +5,8 @@ import type { SqlExecutor } from './sql-executor.js';
 /**
  * The grouping logic alone, over a runner that records what each "transaction" ran: a transaction here
  * is a list of the tags its units wrote through `tx`, committed unless told to fail. Postgres's side
- * (one BEGIN/COMMIT, rollback of the whole group) is covered by group-commit.int-spec.ts.
+ * (one shared transaction, a rolled-back group retried create by create, the quota exact within a
+ * group) is covered on real Postgres by create-snapshot.int-spec.ts.
  */
 function recordingRunner(fail: (tags: string[]) => TransactionOutcome<never> | null = () => null) {
   const transactions: { tags: string[]; outcome: 'committed' | 'failed' }[] = [];

@@ -22,7 +22,10 @@ interface Socket {
  * into the socket as they are issued, and the socket is flushed only once someone waits for an answer
  * and the code running has issued all it could without one. Everything issued until then travels in
  * one write (one system call, one round trip): `BEGIN` with the checks and the event insert, the quota
- * lock and read with them, the projections' writes with `COMMIT`.
+ * lock and read with them, the projections' writes with `COMMIT`. Statements already prepared on the
+ * connection (named ones, after their first use; `BEGIN` and `COMMIT` too) are held until that flush
+ * and sent as one {@link StatementBatch}, under a single Sync, so that Postgres also answers them all
+ * in one write instead of flushing its socket after each.
  *
  * A statement nobody waits for can still fail: the first such failure is kept, reported instead of the
  * "transaction is aborted" errors that follow it, and thrown by {@link commit} (where Postgres answers
