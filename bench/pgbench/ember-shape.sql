@@ -4,12 +4,12 @@
 -- stream's event (no rows back), which itself checks that the volume's row is still at the version the
 -- API remembers and holds it FOR SHARE (ember_fresh), the quota admission (ember_quota_admit: the project's quota lock shared, the
 -- limits read), the snapshot row, the usage added to the connection's shard.
--- The API sends all of them with BEGIN and COMMIT in one round trip; pgbench sends them one by one
--- (-M prepared). {{VOL}} and {{PROJ}} are filled in by the bench (a volume row it inserts, one project).
-\set r random(1, 2000000000)
+-- The API sends them in one round trip, for several creates at once (group commit); pgbench sends them
+-- one by one (-M prepared), one create per transaction. The stream id is a random uuid: a random integer
+-- per client collided once in a run (a unique-key error that aborts pgbench). {{VOL}} and {{PROJ}} are filled in by the bench (a volume row it inserts, one project).
 BEGIN;
 INSERT INTO events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-SELECT 'snapshot-' || :client_id || '-' || :r, 1, gen_random_uuid(), 'snapshot.requested.v1', 1,
+SELECT 'snapshot-' || gen_random_uuid(), 1, gen_random_uuid(), 'snapshot.requested.v1', 1,
   {{DATA}},
   {{META}},
   clock_timestamp(), sha256(convert_to(clock_timestamp()::text, 'UTF8'))
