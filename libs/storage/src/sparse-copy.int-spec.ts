@@ -64,6 +64,18 @@ describe.each([
     expect(result.checksum).toBe(referenceChecksum(src));
   });
 
+  it('gives the same bytes, holes and checksum when it flushes to disk as it goes', async () => {
+    // Write-back every 256 KiB: many background fdatasyncs during a copy of 24 MiB of data.
+    await writeSparseFile(src, 64 * MiB, [
+      { offset: 0, data: randomBytes(8 * MiB) },
+      { offset: 20 * MiB + 4 * KiB, data: randomBytes(16 * MiB) },
+    ]);
+    const result = await sparseCopy(src, dst, { writebackBytes: 256 * KiB });
+    expect(firstDifference(src, dst)).toBe(-1);
+    expect(result.checksum).toBe(referenceChecksum(src));
+    expect(result.allocatedBytes).toBeLessThan(32 * MiB);
+  });
+
   it('keeps zero regions inside data chunks as holes', async () => {
     // One 4 MiB chunk with 4 KiB of data at each end: only two 64 KiB blocks need writing.
     await writeSparseFile(src, 4 * MiB, [
@@ -198,9 +210,10 @@ describe.each([
     expect(await readdir(dir)).toEqual(['src.img']);
   });
 
-  it('rejects a chunk size that is not a multiple of 64 KiB, and copying onto itself', async () => {
+  it('rejects a chunk size that is not a multiple of 64 KiB, a write-back interval that is not positive, and copying onto itself', async () => {
     await writeSparseFile(src, MiB, []);
     await expect(sparseCopy(src, dst, { chunkSize: 1000 })).rejects.toMatchObject({ code: 'STORAGE_INVALID_ARGUMENT' });
+    await expect(sparseCopy(src, dst, { writebackBytes: 0 })).rejects.toMatchObject({ code: 'STORAGE_INVALID_ARGUMENT' });
     await expect(sparseCopy(src, src)).rejects.toMatchObject({ code: 'STORAGE_INVALID_ARGUMENT' });
     expect(await readdir(dir)).toEqual(['src.img']);
   });

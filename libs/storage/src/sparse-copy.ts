@@ -9,6 +9,10 @@ import { openImage } from './open-image.js';
 import { ProgressReporter, type ProgressCallback } from './progress-reporter.js';
 import { piecesOf, readChunks } from './read-chunks.js';
 import { StorageError } from './storage-error.js';
+import { WritebackPacer } from './writeback-pacer.js';
+
+/** Default of {@link SparseCopyOptions.writebackBytes}. */
+export const WRITEBACK_BYTES = 64 * 1024 * 1024;
 
 /** Outcome of {@link sparseCopy}. */
 export interface CopyResult {
@@ -40,6 +44,12 @@ export interface SparseCopyOptions {
    * from buffers. The result (bytes, holes, checksum) is the same either way.
    */
   native?: boolean;
+  /**
+   * Bytes of data written between two background fdatasyncs of the destination (see
+   * {@link WritebackPacer}); default 64 MiB, `Infinity` leaves it all to the final fsync. A dense
+   * 1 GiB copy measured on the 2-vCPU bench VM (2026-11-27): the final fsync alone took 640–700 ms.
+   */
+  writebackBytes?: number;
 }
 
 /**
@@ -65,6 +75,10 @@ export async function sparseCopy(src: string, dst: string, opts: SparseCopyOptio
   if (!Number.isSafeInteger(chunkSize) || chunkSize <= 0 || chunkSize % HOLE_GRANULARITY !== 0) {
     throw new StorageError('STORAGE_INVALID_ARGUMENT', `chunkSize must be a positive multiple of ${HOLE_GRANULARITY}`);
   }
+  const writeback = opts.writebackBytes ?? WRITEBACK_BYTES;
+  if (!(writeback > 0)) {
+    throw new StorageError('STORAGE_INVALID_ARGUMENT', `writebackBytes must be positive (Infinity to never flush early)`);
+  }
   if (resolve(src) === resolve(dst)) {
     throw new StorageError('STORAGE_INVALID_ARGUMENT', `cannot copy an image onto itself: ${src}`);
   }
@@ -76,7 +90,7 @@ export async function sparseCopy(src: string, dst: string, opts: SparseCopyOptio
     const native = opts.native !== false && nativeExtentsAvailable();
     const map = native ? DataMap.open(source.fh.fd, source.size) : null;
     const copy = (out: FileHandle) =>
-      copyContent(source.fh, source.size, map, new RunWriter(source.fh, out, native), chunkSize, progress, opts.signal);
+      copyContent(source.fh, source.size, map, new RunWriter(source.fh, out, native, writeback), chunkSize, progress, opts.signal);
     const checksum = await writeFileDurably(dst, copy, { replace: true });
     const { blocks } = await stat(dst);
     progress.finish();
@@ -122,6 +136,7 @@ async function copyContent(
     progress.update(position + length);
   }
   signal?.throwIfAborted();
+  await out.settle();
   await out.fh.truncate(size);
   return hasher.digest();
 }
@@ -129,24 +144,36 @@ async function copyContent(
 /**
  * Puts the data runs of each chunk at their offsets in `fh`, leaving the gaps as holes: copied in
  * the kernel from `src` (which holds the same bytes, the source being quiescent) while that works,
- * else written from the chunk's buffer.
+ * else written from the chunk's buffer. What it wrote goes to disk in the background as it goes.
  */
 class RunWriter {
+  private readonly writeback: WritebackPacer;
+
   constructor(
     private readonly src: FileHandle,
     readonly fh: FileHandle,
     private kernelCopy: boolean,
-  ) {}
+    writebackBytes: number,
+  ) {
+    this.writeback = new WritebackPacer(() => fh.datasync(), writebackBytes);
+  }
+
+  /** Waits for the background write-back; rejects if it failed. */
+  settle(): Promise<void> {
+    return this.writeback.settle();
+  }
 
   /** Writes the `runs` of `data`, a chunk read at `position`. */
   async write(data: Buffer, runs: Array<[number, number]>, position: number): Promise<void> {
     for (const [start, end] of runs) {
-      if (this.kernelCopy && (await this.copy(position + start, end - start))) continue;
-      let off = start;
-      while (off < end) {
-        const { bytesWritten } = await this.fh.write(data, off, end - off, position + off);
-        off += bytesWritten;
+      if (!(this.kernelCopy && (await this.copy(position + start, end - start)))) {
+        let off = start;
+        while (off < end) {
+          const { bytesWritten } = await this.fh.write(data, off, end - off, position + off);
+          off += bytesWritten;
+        }
       }
+      this.writeback.wrote(end - start);
     }
   }
 
