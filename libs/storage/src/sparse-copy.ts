@@ -46,8 +46,11 @@ export interface SparseCopyOptions {
   native?: boolean;
   /**
    * Bytes of data written between two background fdatasyncs of the destination (see
-   * {@link WritebackPacer}); default 64 MiB, `Infinity` leaves it all to the final fsync. A dense
-   * 1 GiB copy measured on the 2-vCPU bench VM (2026-11-27): the final fsync alone took 640–700 ms.
+   * {@link WritebackPacer}); default 64 MiB, `Infinity` leaves it all to the final fsync. The
+   * addon's hint after each kernel copy (`sync_file_range`, see native-extents) does not wait and may
+   * be skipped by the kernel; the fdatasyncs do the writing. A dense 1 GiB copy on the 2-vCPU bench
+   * VM (2026-11-27, 3 alternating rounds): 1,052–1,572 ms (median 1,055) with them, 1,549–1,871
+   * (median 1,829) without; cp + sync 1,292–1,446 in the same rounds.
    */
   writebackBytes?: number;
 }
