@@ -117,6 +117,26 @@ describe('PipelinedTransaction on a pipelined connection: prepared statements ba
     expect((await pool.query('SELECT count(*)::int AS n FROM batch_probe')).rows[0].n).toBe(4);
   });
 
+  it('on statements not yet prepared, answers the one after a failure with that failure, never with "transaction is aborted"', async () => {
+    // The first statements on a connection are prepared as they go (a Sync each); pg settled the aborted
+    // answer of the later one before the failure of the earlier one was recorded (seen as a 500 in a race
+    // of a snapshot create with a revert, 2026-11-27).
+    for (let round = 0; round < 5; round++) {
+      // The statement after the failure is prepared already (it goes in a batch); the failing one is not.
+      await counted(async (tx) => {
+        await tx.query({ name: `fresh_after_${round}`, text: 'SELECT 1' });
+        await tx.commit();
+      });
+      await counted(async (tx) => {
+        tx.expect({ name: `fresh_fail_${round}`, text: 'SELECT 1 / 0' }, (e) => new Error(`translated: ${(e as Error).message}`));
+        const after = tx.query({ name: `fresh_after_${round}`, text: 'SELECT 1' });
+        await expect(after).rejects.toThrow('translated: division by zero');
+        await expect(tx.commit()).rejects.toThrow('translated: division by zero');
+        await tx.rollback();
+      });
+    }
+  });
+
   it('rejects the failed statement with its own error and those after it as aborted; COMMIT throws the first failure, nothing is stored', async () => {
     await pool.query('TRUNCATE batch_probe');
     await counted(async (tx) => {

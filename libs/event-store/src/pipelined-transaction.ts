@@ -165,8 +165,13 @@ export class PipelinedTransaction implements SqlExecutor {
       this.submitBatch(); // what was issued before goes first
       sent = send();
     }
-    const answer = sent.catch((e: unknown) => {
+    const before = this.last;
+    const answer = sent.catch(async (e: unknown) => {
       const aborted = (e as { code?: string }).code === IN_FAILED_TRANSACTION;
+      // An "aborted" answer can settle before the failure that caused it has been recorded: a statement
+      // prepared for the first time answers through pg's own query, the batch after it through ours.
+      // The statements before this one answer first, and one of them failed: wait for it.
+      if (aborted && this.failure === null && before) await before.catch(() => undefined);
       const own = aborted || !translate ? e : translate(e);
       this.failure ??= own;
       throw aborted ? this.failure : own;
