@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,7 +171,15 @@ describe('scale-out: 2 API processes + 2 workers', () => {
       100,
     );
 
-    // One BullMQ job per requesting event, with the event's id, completed (none failed, none left).
+    // One BullMQ job per requesting event, with the event's id, completed (none failed, none left). A job
+    // the dead worker was running when it died stays active until its lock expires, even when its outcome
+    // was already appended (killed between the append and BullMQ's completion): the survivor then takes
+    // it, finds the snapshot no longer creating, and completes it.
+    await eventually(
+      async () => isDeepStrictEqual(await queue.getJobCounts('failed', 'active', 'waiting', 'delayed'), { failed: 0, active: 0, waiting: 0, delayed: 0 }),
+      150_000,
+      250,
+    );
     const { rows: requesting } = await db.query<{ event_id: string }>(
       `SELECT event_id::text FROM events WHERE type IN ('volume.requested.v1', 'snapshot.requested.v1', 'snapshot.deletion_requested.v1')`,
     );
