@@ -5,6 +5,6 @@ export { CHECKSUM_CHUNK_SIZE, CHECKSUM_PREFIX, ImageHasher } from './image-hashe
 export { nativeExtentsAvailable } from './native-extents.js';
 export type { ProgressCallback } from './progress-reporter.js';
 export { removeStaleTempFiles } from './remove-stale-temp-files.js';
-export { sparseCopy, WRITEBACK_BYTES, type CopyResult, type SparseCopyOptions } from './sparse-copy.js';
+export { sparseCopy, type CopyResult, type SparseCopyOptions } from './sparse-copy.js';
 export type { SnapshotOptions, StorageBackend } from './storage-backend.js';
 export { StorageError, type StorageErrorCode } from './storage-error.js';
