@@ -1,5 +1,4 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { NestApplicationOptions } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Express } from 'express';
@@ -22,24 +21,19 @@ export class EmberExpressAdapter extends ExpressAdapter {
       return;
     }
     const app = this.getInstance<Express>();
-    this.httpServer = createServer({ IncomingMessage: requestClass(app), ServerResponse: responseClass(app) }, app);
+    this.httpServer = createServer({ IncomingMessage: bornWith(IncomingMessage, app.request), ServerResponse: bornWith(ServerResponse, app.response) }, app);
   }
 }
 
-/** A constructor of Node requests whose prototype is `app.request` (itself an IncomingMessage prototype). */
-function requestClass(app: Express): typeof IncomingMessage {
-  function ExpressRequest(this: IncomingMessage, socket: Socket): void {
-    Reflect.apply(IncomingMessage, this, [socket]);
+/**
+ * A constructor that builds what `base` builds (Node's IncomingMessage or ServerResponse, plain
+ * functions that can be applied to `this`) but with `prototype` (Express's `app.request` or
+ * `app.response`, which inherit from base's own).
+ */
+function bornWith<T extends typeof IncomingMessage | typeof ServerResponse>(base: T, prototype: object): T {
+  function Born(this: unknown, ...args: unknown[]): void {
+    Reflect.apply(base, this, args);
   }
-  ExpressRequest.prototype = app.request;
-  return ExpressRequest as unknown as typeof IncomingMessage;
-}
-
-/** A constructor of Node responses whose prototype is `app.response` (itself a ServerResponse prototype). */
-function responseClass(app: Express): typeof ServerResponse {
-  function ExpressResponse(this: ServerResponse, req: IncomingMessage, options?: unknown): void {
-    Reflect.apply(ServerResponse, this, [req, options]);
-  }
-  ExpressResponse.prototype = app.response;
-  return ExpressResponse as unknown as typeof ServerResponse;
+  Born.prototype = prototype;
+  return Born as unknown as T;
 }
