@@ -1,6 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readBuffers } from './buffer-pool.js';
 import { DataMap } from './data-map.js';
+import { HOLE_GRANULARITY } from './data-runs.js';
 import { piecesOf, readChunks, type Chunk } from './read-chunks.js';
 
 const KiB = 1024;
@@ -101,6 +103,36 @@ describe('readChunks', () => {
     const { yielded } = await collect(readChunks(fh, 9 * MiB, 4 * MiB, DataMap.of([], 9 * MiB)), 9 * MiB);
     expect(yielded).toEqual([{ position: 0, length: 9 * MiB, data: null, extents: [] }]);
     expect(reads).toEqual([]);
+  });
+
+  it('reads into pooled buffers, gives them back, and old bytes in them never show', async () => {
+    // Buffers another copy left behind, full of its data.
+    const stale = [readBuffers.take(4 * MiB), readBuffers.take(4 * MiB)];
+    for (const buf of stale) buf.fill(0xaa);
+    for (const buf of stale) readBuffers.give(buf);
+    const idle = readBuffers.idleSize;
+
+    const { fh } = fakeFile(content);
+    const { image, yielded } = await collect(readChunks(fh, size, 4 * MiB, DataMap.of(extents, size)), size);
+    expect(image.equals(content)).toBe(true);
+    // Every block that holds read bytes is the file's, whole: what dataRuns compares.
+    for (const { data, position, extents: read } of yielded.filter((c) => c.data)) {
+      for (const [start, end] of read) {
+        const from = Math.floor(start / HOLE_GRANULARITY) * HOLE_GRANULARITY;
+        const to = Math.min(Math.ceil(end / HOLE_GRANULARITY) * HOLE_GRANULARITY, data!.length);
+        expect(data!.subarray(from, to).equals(content.subarray(position + from, position + to))).toBe(true);
+      }
+    }
+    // The reads went into the stale buffers, which are back in the pool once the reading is done.
+    const used = new Set<ArrayBufferLike>();
+    let idleWhileReading = 0;
+    for await (const chunk of readChunks(fakeFile(content).fh, size, 4 * MiB, DataMap.of(extents, size))) {
+      if (chunk.data) used.add(chunk.data.buffer);
+      idleWhileReading = Math.max(idleWhileReading, readBuffers.idleSize);
+    }
+    expect(used).toEqual(new Set(stale.map((b) => b.buffer)));
+    expect(idleWhileReading).toBe(idle - 4 * MiB);
+    expect(readBuffers.idleSize).toBe(idle);
   });
 
   it('rejects when the file ends early', async () => {
