@@ -47,6 +47,7 @@ export async function startStack({ databaseUrl, queuePrefix, dataDir, apiNodeArg
     // The Ember settings the bench passes through, to measure the workers' CPU priority side by side.
     ...(process.env.EMBER_WORKER_SCHED ? { EMBER_WORKER_SCHED: process.env.EMBER_WORKER_SCHED } : {}),
     ...(process.env.EMBER_WORKER_NICE ? { EMBER_WORKER_NICE: process.env.EMBER_WORKER_NICE } : {}),
+    ...(process.env.EMBER_WORKER_CONCURRENCY ? { EMBER_WORKER_CONCURRENCY: process.env.EMBER_WORKER_CONCURRENCY } : {}),
     // ...and the API's group commit (EMBER_GROUP_COMMIT=1: every create in a transaction of its own).
     ...(process.env.EMBER_GROUP_COMMIT ? { EMBER_GROUP_COMMIT: process.env.EMBER_GROUP_COMMIT } : {}),
     ...extra,
