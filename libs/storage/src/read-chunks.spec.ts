@@ -133,6 +133,13 @@ describe('readChunks', () => {
     expect(used).toEqual(new Set(stale.map((b) => b.buffer)));
     expect(idleWhileReading).toBe(idle - 4 * MiB);
     expect(readBuffers.idleSize).toBe(idle);
+
+    // A file smaller than a chunk reads into a buffer of its own size, outside the pool.
+    const small = Buffer.alloc(MiB, 5);
+    let smallUsed: ArrayBufferLike | undefined;
+    for await (const chunk of readChunks(fakeFile(small).fh, MiB, 4 * MiB)) smallUsed = chunk.data!.buffer;
+    expect(stale.map((b) => b.buffer)).not.toContain(smallUsed);
+    expect(readBuffers.idleSize).toBe(idle);
   });
 
   it('rejects when the file ends early', async () => {

@@ -40,8 +40,8 @@ const MIN_SKIPPED_HOLE = 64 * 1024;
 /**
  * Reads the first `size` bytes of `fh` in order, in `chunkSize` pieces aligned on multiples of
  * `chunkSize`, with two reused buffers: the read of the next chunk is already in flight while the
- * caller processes the current one. The buffers come from the process's {@link readBuffers} and go
- * back to it when the generator ends.
+ * caller processes the current one. For a file of at least one chunk the buffers come from the
+ * process's {@link readBuffers} and go back to it when the generator ends.
  *
  * With a `map`, holes are not read: a run of chunks that holds no data comes as one `data: null`
  * chunk (ending on a chunk boundary or at `size`), and a chunk with some data reads only its data
@@ -50,7 +50,9 @@ const MIN_SKIPPED_HOLE = 64 * 1024;
  */
 export async function* readChunks(fh: FileHandle, size: number, chunkSize: number, map?: DataMap | null): AsyncGenerator<Chunk> {
   const buffers: Buffer[] = [];
-  const bufferFor = (i: number) => (buffers[i] ??= readBuffers.take(Math.min(chunkSize, size)));
+  // Only whole-chunk buffers go to the pool: it never fills up with the odd sizes of small files.
+  const pooled = size >= chunkSize;
+  const bufferFor = (i: number) => (buffers[i] ??= pooled ? readBuffers.take(chunkSize) : Buffer.allocUnsafe(size));
 
   /** Plans and starts reading the chunk at `position` into `buffers[slot]`, if it has data. */
   const start = (position: number, slot: number): Promise<Chunk> => {
@@ -79,7 +81,7 @@ export async function* readChunks(fh: FileHandle, size: number, chunkSize: numbe
     // If the caller stopped early, let the in-flight read settle so it cannot reject unobserved
     // (nor write into a buffer that is back in the pool).
     await pending?.catch(() => undefined);
-    for (const buf of buffers) if (buf) readBuffers.give(buf);
+    if (pooled) for (const buf of buffers) if (buf) readBuffers.give(buf);
   }
 }
 
